@@ -1,0 +1,27 @@
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
+
+/**
+ * Prints one closing line, `N passed, N failed[, N skipped]`, after every other reporter.
+ * A test file that fails before any test runs (syntax error, failing import, failing hook)
+ * counts as one failure, so a broken file can never read as a green run.
+ */
+export default class CountReporter implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
+    let passed = 0;
+    let failed = unhandledErrors.length;
+    let skipped = 0;
+    for (const testModule of testModules) {
+      let failedInModule = 0;
+      for (const testCase of testModule.children.allTests()) {
+        const { state } = testCase.result();
+        if (state === 'passed') passed++;
+        else if (state === 'failed') failedInModule++;
+        else skipped++;
+      }
+      if (failedInModule === 0 && testModule.state() === 'failed') failedInModule = 1;
+      failed += failedInModule;
+    }
+    const tail = skipped > 0 ? `, ${skipped} skipped` : '';
+    process.stdout.write(`\n${passed} passed, ${failed} failed${tail}\n`);
+  }
+}
