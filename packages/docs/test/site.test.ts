@@ -44,6 +44,8 @@ async function operationSection(operation: DocsOperation): Promise<string> {
   const section = page.locator(`[id="${operation.tag}/${operation.operationId.toLowerCase()}"]`);
   await section.waitFor();
   await section.scrollIntoViewIfNeeded();
+  // innerText, not textContent: what the reader sees, without hidden nodes.
+  // biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point of this check
   return squash(await section.innerText());
 }
 let server: StaticServer;
@@ -59,14 +61,18 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('request', (request) => {
     const { protocol, hostname } = new URL(request.url());
-    if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1') offMachine.push(request.url());
+    if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1')
+      offMachine.push(request.url());
   });
   // Requests the page's Content-Security-Policy stops inside the renderer never reach the network.
   page.on('requestfailed', (request) => {
     if (request.failure()?.errorText === 'csp') blockedInPage.push(request.url());
   });
   await page.goto(server.url);
-  await page.getByRole('heading', { name: /Volcengine VMS API/ }).first().waitFor();
+  await page
+    .getByRole('heading', { name: /Volcengine VMS API/ })
+    .first()
+    .waitFor();
 });
 
 afterAll(async () => {

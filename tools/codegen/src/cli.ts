@@ -49,7 +49,10 @@ const signing = readSigning(spec);
 switch (command) {
   case 'facade': {
     if (!values.name) fail('facade needs --name');
-    write(values.out, renderFacade(operations, signing, { name: values.name, schemaModule: values['schema-module'] }));
+    write(
+      values.out,
+      renderFacade(operations, signing, { name: values.name, schemaModule: values['schema-module'] }),
+    );
     break;
   }
   case 'docs': {
@@ -60,7 +63,8 @@ switch (command) {
     });
     rmSync(join(values.out, 'samples'), { recursive: true, force: true });
     write(join(values.out, 'openapi.docs.json'), `${JSON.stringify(docsSpec, null, 2)}\n`);
-    for (const [name, source] of Object.entries(sampleFiles)) write(join(values.out, 'samples', name), source);
+    for (const [name, source] of Object.entries(sampleFiles))
+      write(join(values.out, 'samples', name), source);
     break;
   }
   case 'contract':

@@ -1,5 +1,5 @@
-import { type SampleOptions, codeSamples, facadeSample, rawSample } from './samples.ts';
-import { type JsonObject, type RpcOperation, type SigningDoc, deref } from './spec.ts';
+import { codeSamples, facadeSample, rawSample, type SampleOptions } from './samples.ts';
+import { deref, type JsonObject, type RpcOperation, type SigningDoc } from './spec.ts';
 
 export interface DocsOutput {
   /** The bundled spec with `x-codeSamples` on every operation, ready for `redocly build-docs`. */

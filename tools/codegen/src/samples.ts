@@ -18,7 +18,9 @@ export interface SampleOptions {
 const SAMPLE_DATE = '20250528T033931Z';
 
 function literal(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, '$1:').replaceAll('"', "'");
+  return JSON.stringify(value, null, 2)
+    .replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, '$1:')
+    .replaceAll('"', "'");
 }
 
 function clientPreamble(options: SampleOptions): string {
@@ -38,6 +40,7 @@ export function facadeSample(operation: RpcOperation, options: SampleOptions): s
     `const { data, error } = await client.${operation.operationId}(${literal(operation.requestExample)});`,
     'if (error) {',
     '  const { Code, Message } = error.ResponseMetadata.Error;',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: this is the sample's own template literal
     '  throw new Error(`${Code}: ${Message} (request ${error.ResponseMetadata.RequestId})`);',
     '}',
     'console.log(data.Result);',
@@ -80,7 +83,11 @@ export function curlSample(operation: RpcOperation, signing: SigningDoc): string
   const body = wireBody(operation);
   const query = operation.encoding === 'query' ? wireQuery(operation.requestExample) : '';
   const contentType =
-    operation.encoding === 'json' ? 'application/json' : operation.encoding === 'form' ? 'application/x-www-form-urlencoded' : '';
+    operation.encoding === 'json'
+      ? 'application/json'
+      : operation.encoding === 'form'
+        ? 'application/x-www-form-urlencoded'
+        : '';
   const bodyHash = createHash('sha256')
     .update(body ?? '')
     .digest('hex');
@@ -97,7 +104,11 @@ export function curlSample(operation: RpcOperation, signing: SigningDoc): string
   return `${lines.join(' \\\n')}\n`;
 }
 
-export function codeSamples(operation: RpcOperation, signing: SigningDoc, options: SampleOptions): CodeSample[] {
+export function codeSamples(
+  operation: RpcOperation,
+  signing: SigningDoc,
+  options: SampleOptions,
+): CodeSample[] {
   return [
     { lang: 'TypeScript', label: 'TypeScript', source: facadeSample(operation, options) },
     { lang: 'curl', label: 'curl', source: curlSample(operation, signing) },

@@ -62,11 +62,15 @@ export function deref(spec: JsonObject, node: unknown): JsonObject {
   for (let hops = 0; isObject(current) && typeof current.$ref === 'string'; hops++) {
     if (hops > 32) throw new Error(`Reference cycle at ${current.$ref}`);
     const pointer = current.$ref;
-    if (!pointer.startsWith('#/')) throw new Error(`Only local references are expected in a bundle: ${pointer}`);
+    if (!pointer.startsWith('#/'))
+      throw new Error(`Only local references are expected in a bundle: ${pointer}`);
     current = pointer
       .slice(2)
       .split('/')
-      .reduce<unknown>((into, part) => (isObject(into) ? into[part.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined), spec);
+      .reduce<unknown>(
+        (into, part) => (isObject(into) ? into[part.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined),
+        spec,
+      );
   }
   if (!isObject(current)) throw new Error('Reference points at nothing');
   return current;
@@ -132,13 +136,17 @@ function readOperation(spec: JsonObject, path: string, pathItem: JsonObject): Rp
   let encoding: WireEncoding = 'query';
   if (mediaType !== undefined) {
     const known = MEDIA_ENCODINGS[mediaType];
-    if (!known) throw new Error(`${operation.operationId}: request media type ${mediaType} is not supported yet`);
+    if (!known)
+      throw new Error(`${operation.operationId}: request media type ${mediaType} is not supported yet`);
     encoding = known;
   }
   const requestExample =
     encoding === 'query'
       ? queryExample(spec, Array.isArray(operation.parameters) ? operation.parameters : [])
-      : firstExample(spec, isObject(content[mediaType ?? '']) ? (content[mediaType ?? ''] as JsonObject) : undefined);
+      : firstExample(
+          spec,
+          isObject(content[mediaType ?? '']) ? (content[mediaType ?? ''] as JsonObject) : undefined,
+        );
 
   return {
     operationId: String(operation.operationId),
@@ -151,12 +159,16 @@ function readOperation(spec: JsonObject, path: string, pathItem: JsonObject): Rp
     description: String(operation.description ?? '').trim(),
     deprecated: operation.deprecated === true,
     idempotent: operation['x-idempotent'] === true,
-    ...(typeof operation['x-vms-doc-title-zh'] === 'string' ? { titleZh: operation['x-vms-doc-title-zh'] } : {}),
+    ...(typeof operation['x-vms-doc-title-zh'] === 'string'
+      ? { titleZh: operation['x-vms-doc-title-zh'] }
+      : {}),
     tags: Array.isArray(operation.tags) ? operation.tags.map(String) : [],
     requestExample: requestExample ?? {},
     successExample: firstExample(spec, isObject(successMedia) ? successMedia : undefined) ?? {},
     errorCodes: errorCodes(spec, responses),
-    ...(isObject(operation['x-pagination']) ? { pagination: operation['x-pagination'] as unknown as PaginationDoc } : {}),
+    ...(isObject(operation['x-pagination'])
+      ? { pagination: operation['x-pagination'] as unknown as PaginationDoc }
+      : {}),
   };
 }
 

@@ -57,8 +57,12 @@ describe('readOperations', () => {
 
   it('names what is wrong in a path key it cannot read', () => {
     const broken = structuredClone(spec);
-    (broken.paths as JsonObject)['/things'] = (broken.paths as JsonObject)['/?Action=ListThings&Version=2022-01-01'];
-    expect(() => readOperations(broken)).toThrow('Path key "/things" is not /?Action=<Name>&Version=<YYYY-MM-DD>');
+    (broken.paths as JsonObject)['/things'] = (broken.paths as JsonObject)[
+      '/?Action=ListThings&Version=2022-01-01'
+    ];
+    expect(() => readOperations(broken)).toThrow(
+      'Path key "/things" is not /?Action=<Name>&Version=<YYYY-MM-DD>',
+    );
   });
 });
 
@@ -66,7 +70,9 @@ describe('renderFacade', () => {
   const source = renderFacade(operations, signing, { name: 'Mini', schemaModule: './schema.ts' });
 
   it('declares one method per operation, named as the operation', () => {
-    const methods = [...source.matchAll(/^ {2}(\w+)\(input\??: \w+Input, options\?: CallOptions\)/gm)].map((m) => m[1]);
+    const methods = [...source.matchAll(/^ {2}(\w+)\(input\??: \w+Input, options\?: CallOptions\)/gm)].map(
+      (m) => m[1],
+    );
     expect(methods).toEqual(['CreateThing', 'UpdateThing', 'ListThings']);
   });
 
@@ -109,11 +115,18 @@ describe('code samples', () => {
       factory: 'createMiniClient',
     });
     const paths = docsSpec.paths as Record<string, Record<string, JsonObject>>;
-    const samples = paths['/?Action=ListThings&Version=2022-01-01']?.get?.['x-codeSamples'] as { label: string }[];
+    const samples = paths['/?Action=ListThings&Version=2022-01-01']?.get?.['x-codeSamples'] as {
+      label: string;
+    }[];
     expect(samples.map((sample) => sample.label)).toEqual(['TypeScript', 'curl', 'openapi-fetch']);
-    expect((spec.paths as Record<string, Record<string, JsonObject>>)['/?Action=ListThings&Version=2022-01-01']?.get?.['x-codeSamples']).toBeUndefined();
+    expect(
+      (spec.paths as Record<string, Record<string, JsonObject>>)['/?Action=ListThings&Version=2022-01-01']
+        ?.get?.['x-codeSamples'],
+    ).toBeUndefined();
     expect(Object.keys(sampleFiles).sort()).toEqual(
-      operations.flatMap((operation) => [`${operation.operationId}.facade.ts`, `${operation.operationId}.raw.ts`]).sort(),
+      operations
+        .flatMap((operation) => [`${operation.operationId}.facade.ts`, `${operation.operationId}.raw.ts`])
+        .sort(),
     );
     expect(sampleFiles['ListThings.raw.ts']).toContain(
       "client.raw.GET('/?Action=ListThings&Version=2022-01-01', { params: { query: {",
@@ -124,7 +137,15 @@ describe('code samples', () => {
 describe('renderContractCases', () => {
   it('gives each operation its request example, expected Result and documented errors', () => {
     const cases = renderContractCases(operations);
-    expect(cases.map((testCase) => testCase.operationId)).toEqual(['CreateThing', 'UpdateThing', 'ListThings']);
-    expect(cases[0]).toMatchObject({ request: { Name: "it's", Size: 2 }, expectedResult: { Id: 7 }, encoding: 'json' });
+    expect(cases.map((testCase) => testCase.operationId)).toEqual([
+      'CreateThing',
+      'UpdateThing',
+      'ListThings',
+    ]);
+    expect(cases[0]).toMatchObject({
+      request: { Name: "it's", Size: 2 },
+      expectedResult: { Id: 7 },
+      encoding: 'json',
+    });
   });
 });

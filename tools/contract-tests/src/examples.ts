@@ -24,11 +24,21 @@ function resolve(spec: JsonObject, node: unknown): JsonObject {
   return isObject(current) ? current : {};
 }
 
-function mediaExamples(spec: JsonObject, media: JsonObject, at: (string | number)[], out: ExampleSite[]): void {
+function mediaExamples(
+  spec: JsonObject,
+  media: JsonObject,
+  at: (string | number)[],
+  out: ExampleSite[],
+): void {
   const schemaPath = [...at, 'schema'];
-  if (media.example !== undefined) out.push({ where: [...at, 'example'].join(' > '), schemaPath, value: media.example });
+  if (media.example !== undefined)
+    out.push({ where: [...at, 'example'].join(' > '), schemaPath, value: media.example });
   for (const [name, example] of Object.entries(isObject(media.examples) ? media.examples : {})) {
-    out.push({ where: [...at, 'examples', name].join(' > '), schemaPath, value: resolve(spec, example).value });
+    out.push({
+      where: [...at, 'examples', name].join(' > '),
+      schemaPath,
+      value: resolve(spec, example).value,
+    });
   }
 }
 
@@ -41,14 +51,19 @@ export function collectExamples(spec: JsonObject): ExampleSite[] {
   const components = isObject(spec.components) ? spec.components : {};
   for (const [name, schema] of Object.entries(isObject(components.schemas) ? components.schemas : {})) {
     const examples = isObject(schema) && Array.isArray(schema.examples) ? schema.examples : [];
-    examples.forEach((value, index) =>
-      out.push({ where: `components > schemas > ${name} > examples > ${index}`, schemaPath: ['components', 'schemas', name], value }),
-    );
+    examples.forEach((value, index) => {
+      out.push({
+        where: `components > schemas > ${name} > examples > ${index}`,
+        schemaPath: ['components', 'schemas', name],
+        value,
+      });
+    });
   }
   for (const [name, response] of Object.entries(isObject(components.responses) ? components.responses : {})) {
     const content = isObject(response) && isObject(response.content) ? response.content : {};
     for (const [type, media] of Object.entries(content)) {
-      if (isObject(media)) mediaExamples(spec, media, ['components', 'responses', name, 'content', type], out);
+      if (isObject(media))
+        mediaExamples(spec, media, ['components', 'responses', name, 'content', type], out);
     }
   }
   for (const [key, item] of Object.entries(isObject(spec.paths) ? spec.paths : {})) {
@@ -68,7 +83,9 @@ export function collectExamples(spec: JsonObject): ExampleSite[] {
           });
         }
       });
-      for (const [status, response] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
+      for (const [status, response] of Object.entries(
+        isObject(operation.responses) ? operation.responses : {},
+      )) {
         if (!isObject(response) || typeof response.$ref === 'string') continue; // shared ones are done above
         for (const [type, media] of Object.entries(isObject(response.content) ? response.content : {})) {
           if (isObject(media)) mediaExamples(spec, media, [...at, 'responses', status, 'content', type], out);

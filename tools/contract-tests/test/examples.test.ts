@@ -1,6 +1,7 @@
 // Every example in the bundled spec satisfies the schema it illustrates (ajv, JSON Schema 2020-12).
-import { createRequire } from 'node:module';
+
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { collectExamples } from '../src/examples.ts';
 import { type JsonObject, SpecSchemas } from '../src/spec-schemas.ts';

@@ -78,7 +78,10 @@ const cases: [string, Case][] = [
   [
     'request body without an example',
     {
-      replace: ['            examples:\n              one:\n                value:\n                  Key: abc\n', ''],
+      replace: [
+        '            examples:\n              one:\n                value:\n                  Key: abc\n',
+        '',
+      ],
       rule: 'rpc/examples',
       message: /Request body "application\/json" of "DeleteThing" has no example/,
       line: lineOf('          application/json:'),
@@ -87,7 +90,10 @@ const cases: [string, Case][] = [
   [
     'query parameter without an example',
     {
-      replace: ['            type: integer\n          example: 1\n      responses:\n        \'200\':\n          $ref: \'#/components/responses/Ok\'\n        \'400\':\n          $ref: \'#/components/responses/BadRequest\'\n  /?Action=ListThings&Version=2022-01-01:', '            type: integer\n      responses:\n        \'200\':\n          $ref: \'#/components/responses/Ok\'\n        \'400\':\n          $ref: \'#/components/responses/BadRequest\'\n  /?Action=ListThings&Version=2022-01-01:'],
+      replace: [
+        "            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\n  /?Action=ListThings&Version=2022-01-01:",
+        "            type: integer\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\n  /?Action=ListThings&Version=2022-01-01:",
+      ],
       rule: 'rpc/examples',
       message: /Parameter "Type" of "ListThings_20210101" has no example/,
       line: lineOf('        - name: Type'),
@@ -98,7 +104,8 @@ const cases: [string, Case][] = [
     {
       replace: ['Code: MissingParameter', 'Code: InvalidParameter'],
       rule: 'rpc/error-examples',
-      message: /Error example "MissingParameter" must carry ResponseMetadata.Error.Code "MissingParameter" \(found "InvalidParameter"\)/,
+      message:
+        /Error example "MissingParameter" must carry ResponseMetadata.Error.Code "MissingParameter" \(found "InvalidParameter"\)/,
       line: lineOf('            MissingParameter:'),
     },
   ],
@@ -114,7 +121,10 @@ const cases: [string, Case][] = [
   [
     'two operations on one Action',
     {
-      replace: ['    get:\n      operationId: ListThings_20210101', `    post:${OLD_LIST_THINGS}\n    get:\n      operationId: ListThings_20210101`],
+      replace: [
+        '    get:\n      operationId: ListThings_20210101',
+        `    post:${OLD_LIST_THINGS}\n    get:\n      operationId: ListThings_20210101`,
+      ],
       rule: 'rpc/one-operation-per-action',
       message: /must hold exactly one operation \(get or post\); found get, post/,
       line: lineOf('  /?Action=ListThings&Version=2021-01-01:'),
@@ -148,7 +158,9 @@ function lintAll(files: Record<string, string>): Map<string, Problem[]> {
     output = String((error as { stdout?: string }).stdout ?? '');
   }
   // One JSON report per linted file, printed back to back.
-  const reports = JSON.parse(`[${output.replace(/\}\s*\{(?=\s*"totals")/g, '},{')}]`) as { problems: Problem[] }[];
+  const reports = JSON.parse(`[${output.replace(/\}\s*\{(?=\s*"totals")/g, '},{')}]`) as {
+    problems: Problem[];
+  }[];
   const problems = reports.flatMap((report) => report.problems);
   const byFile = new Map<string, Problem[]>();
   for (const problem of problems) {

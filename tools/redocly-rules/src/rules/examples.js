@@ -7,9 +7,10 @@ export default function Examples() {
     Operation: {
       enter(operation, ctx) {
         const id = operation.operationId ?? String(ctx.key);
-        const hasExample = (media) => media && (media.example !== undefined || Object.keys(media.examples ?? {}).length > 0);
+        const hasExample = (media) =>
+          media && (media.example !== undefined || Object.keys(media.examples ?? {}).length > 0);
 
-        const resolve = (node) => (node && node.$ref ? ctx.resolve(node).node : node);
+        const resolve = (node) => (node?.$ref ? ctx.resolve(node).node : node);
         const requestBody = resolve(operation.requestBody);
         for (const [mediaType, media] of Object.entries(requestBody?.content ?? {})) {
           if (!hasExample(media)) {
@@ -30,7 +31,10 @@ export default function Examples() {
         });
         const success = resolve(operation.responses?.['200']);
         if (!success) {
-          ctx.report({ message: `"${id}" has no 200 response.`, location: ctx.location.child(['responses']).key() });
+          ctx.report({
+            message: `"${id}" has no 200 response.`,
+            location: ctx.location.child(['responses']).key(),
+          });
           return;
         }
         const media = success.content?.['application/json'];

@@ -1,4 +1,4 @@
-import { HTTP_METHODS, expectedOperationId, parsePathKey } from '../rpc-path.js';
+import { expectedOperationId, HTTP_METHODS, parsePathKey } from '../rpc-path.js';
 
 /**
  * The operationId is the Action of the path key. When the spec describes one Action at several

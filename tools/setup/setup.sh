@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Prepares a fresh machine for this repo: the pinned pnpm, Debian's Chromium for the browser tests,
+# and the workspace's dependencies (Node 22 comes with them, as the `node` devDependency).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+pnpm_version=$(node -p "require('./package.json').packageManager.split('@')[1]")
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$pnpm_version" ]; then
+  echo "setup: installing pnpm@$pnpm_version"
+  npm install --global --no-fund --no-audit "pnpm@$pnpm_version" >/dev/null
+fi
+
+chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+  echo "setup: installing Debian's chromium (browser tests drive it with playwright-core)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+pnpm install --frozen-lockfile
