@@ -1,8 +1,13 @@
 // The built docs site, opened in a real headless Chromium from a server on 127.0.0.1.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, type StaticServer, serveDirectory } from '@volc-openapi/test-browser';
-import type { Browser, Page } from 'playwright-core';
+import {
+  type Browser,
+  launchChromium,
+  type Page,
+  type StaticServer,
+  serveDirectory,
+} from '@volc-openapi/test-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));

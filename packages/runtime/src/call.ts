@@ -1,14 +1,18 @@
 import type { Client } from 'openapi-fetch';
 import { isErrorEnvelope, parseJson, unexpectedResponse } from './envelope.ts';
 import { encodeForm } from './form.ts';
-import type { CallOptions, OperationMeta, RpcResult } from './types.ts';
+import type { CallOptions, OperationMeta, RpcErrorBody, RpcResult } from './types.ts';
 
 type RawResult = { data?: unknown; error?: unknown; response: Response };
 type RawMethod = (path: string, init: Record<string, unknown>) => Promise<RawResult>;
 
 /** Builds the openapi-fetch init for one call, placing the input where the spec says it travels. */
 function requestInit(meta: OperationMeta, input: object | undefined, options: CallOptions | undefined) {
-  const init: Record<string, unknown> = { parseAs: 'text', signal: options?.signal, headers: options?.headers };
+  const init: Record<string, unknown> = {
+    parseAs: 'text',
+    signal: options?.signal,
+    headers: options?.headers,
+  };
   if (input === undefined) return init;
   if (meta.encoding === 'query') init.params = { query: input };
   else if (meta.encoding === 'form') {
@@ -36,7 +40,10 @@ export async function callOperation<TData, TCode extends string = string>(
   const text = typeof raw.data === 'string' ? raw.data : typeof raw.error === 'string' ? raw.error : '';
   const body = typeof raw.error === 'object' && raw.error !== null ? raw.error : parseJson(text);
 
-  if (isErrorEnvelope(body)) return { error: body, response };
-  if (!response.ok || body === undefined) return { error: unexpectedResponse(response, text), response };
+  // Any code the server sends fits `TCode | (string & {})`; the cast only names the documented ones.
+  if (isErrorEnvelope(body)) return { error: body as RpcErrorBody<TCode>, response };
+  if (!response.ok || body === undefined) {
+    return { error: unexpectedResponse(response, text) as RpcErrorBody<TCode>, response };
+  }
   return { data: body as TData, response };
 }

@@ -7,7 +7,9 @@ export function isErrorEnvelope(body: unknown): body is RpcErrorBody {
   if (typeof body !== 'object' || body === null) return false;
   const metadata = (body as { ResponseMetadata?: { Error?: unknown } }).ResponseMetadata;
   const error = metadata?.Error;
-  return typeof error === 'object' && error !== null && typeof (error as { Code?: unknown }).Code === 'string';
+  return (
+    typeof error === 'object' && error !== null && typeof (error as { Code?: unknown }).Code === 'string'
+  );
 }
 
 /** Parses a response text as JSON without throwing; `undefined` when it is not JSON. */

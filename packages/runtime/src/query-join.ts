@@ -13,6 +13,11 @@ export const rpcQueryJoin: Middleware = {
     if (second === -1) return undefined;
     const joined = `${url.slice(0, second)}&${url.slice(second + 1)}`;
     const body = request.body === null ? undefined : await request.arrayBuffer();
-    return new Request(joined, { method: request.method, headers: request.headers, body, signal: request.signal });
+    return new Request(joined, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal: request.signal,
+    });
   },
 };

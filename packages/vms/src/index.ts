@@ -1,5 +1,5 @@
-import type { Credentials } from '@volc-openapi/signer';
 import { createRpcClient } from '@volc-openapi/runtime';
+import type { Credentials } from '@volc-openapi/signer';
 import type { Client } from 'openapi-fetch';
 import { bindOperations, serviceInfo, type VmsOperations } from './generated/facade.ts';
 import type { paths } from './generated/schema.ts';

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ContractCase } from '@volc-openapi/codegen';
 import { MOCK_CREDENTIALS, startMockServer } from '@volc-openapi/mock-server';
+import type { Credentials } from '@volc-openapi/signer';
 import { createVmsClient, type VmsClient } from '@volc-openapi/vms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JsonObject, SpecSchemas } from '../src/spec-schemas.ts';
@@ -39,7 +40,7 @@ async function recordingFetch(request: Request): Promise<Response> {
   return fetch(request);
 }
 
-function client(credentials = MOCK_CREDENTIALS): VmsClient {
+function client(credentials: Credentials = MOCK_CREDENTIALS): VmsClient {
   return createVmsClient({ credentials, endpoint: mock.url, fetch: recordingFetch });
 }
 

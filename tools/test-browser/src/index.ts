@@ -26,3 +26,4 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export { type StaticServer, serveDirectory } from '@volc-openapi/static-server';
+export type { Browser, Page } from 'playwright-core';

@@ -1,0 +1,61 @@
+// Finds the operation a request addresses from its `Action` and `Version` query parameters.
+import type { HttpMethod, MockOperation, MockSpec } from './spec.ts';
+
+export type RouteFailure = {
+  ok: false;
+  code: 'MissingAction' | 'MissingParameter' | 'InvalidActionOrVersion';
+  message: string;
+  action?: string;
+  version?: string;
+};
+
+export type RouteResult = { ok: true; operation: MockOperation } | RouteFailure;
+
+export interface Router {
+  route(search: URLSearchParams): RouteResult;
+  /** Why `method` cannot call `operation`, or undefined when it can. */
+  methodProblem(operation: MockOperation, method: string): string | undefined;
+  /** Every operation with this Action name, whatever its Version. */
+  byAction(action: string): MockOperation[];
+}
+
+const routeKey = (action: string, version: string) => `${action}\n${version}`;
+
+export function createRouter(spec: MockSpec): Router {
+  const table = new Map<string, MockOperation>();
+  for (const operation of spec.operations)
+    table.set(routeKey(operation.action, operation.version), operation);
+
+  return {
+    route(search) {
+      const action = search.get('Action') ?? '';
+      const version = search.get('Version') ?? '';
+      if (!action) return { ok: false, code: 'MissingAction', message: 'The request is missing an action.' };
+      if (!version) {
+        return {
+          ok: false,
+          code: 'MissingParameter',
+          message: 'The required parameter Version is missing.',
+          action,
+        };
+      }
+      const operation = table.get(routeKey(action, version));
+      if (operation) return { ok: true, operation };
+      return {
+        ok: false,
+        code: 'InvalidActionOrVersion',
+        message: `Could not find operation ${action} for version ${version}.`,
+        action,
+        version,
+      };
+    },
+    methodProblem(operation, method) {
+      const expected: HttpMethod = operation.method;
+      if (method.toUpperCase() === expected) return undefined;
+      return `The specified action is invalid: ${operation.action} must be called with ${expected}, not ${method.toUpperCase()}.`;
+    },
+    byAction(action) {
+      return spec.operations.filter((operation) => operation.action === action);
+    },
+  };
+}
