@@ -1,6 +1,6 @@
 import type { Client } from 'openapi-fetch';
 import { isErrorEnvelope, parseJson, unexpectedResponse } from './envelope.ts';
-import { encodeForm } from './form.ts';
+import { encodeForm, encodeMultipart } from './form.ts';
 import type { CallOptions, OperationMeta, RpcErrorBody, RpcResult } from './types.ts';
 
 type RawResult = { data?: unknown; error?: unknown; response: Response };
@@ -19,6 +19,9 @@ function requestInit(meta: OperationMeta, input: object | undefined, options: Ca
     init.body = input;
     init.bodySerializer = encodeForm;
     init.headers = { 'Content-Type': 'application/x-www-form-urlencoded', ...options?.headers };
+  } else if (meta.encoding === 'multipart') {
+    init.body = input;
+    init.bodySerializer = encodeMultipart;
   } else init.body = input;
   return init;
 }

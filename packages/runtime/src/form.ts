@@ -14,3 +14,17 @@ export function encodeForm(input: unknown): string {
   }
   return form.toString();
 }
+
+/**
+ * Serializes an input object as `multipart/form-data`: Blobs (and Files) as file parts, everything
+ * else as text fields the way `encodeForm` writes them. fetch sets the boundary header itself.
+ */
+export function encodeMultipart(input: unknown): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries((input ?? {}) as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    if (value instanceof Blob) form.append(name, value);
+    else form.append(name, new URLSearchParams(encodeForm({ [name]: value })).get(name) ?? '');
+  }
+  return form;
+}

@@ -1,7 +1,7 @@
 export { callOperation } from './call.ts';
 export { createRpcClient, type RpcClientOptions } from './create-client.ts';
 export { isErrorEnvelope } from './envelope.ts';
-export { encodeForm } from './form.ts';
+export { encodeForm, encodeMultipart } from './form.ts';
 export { rpcQueryJoin } from './query-join.ts';
 export type {
   CallOptions,

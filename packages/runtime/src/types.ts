@@ -1,5 +1,5 @@
 /** How an operation's input travels on the wire, read from the spec by the code generator. */
-export type WireEncoding = 'json' | 'form' | 'query';
+export type WireEncoding = 'json' | 'form' | 'multipart' | 'query';
 
 /** What the generated facade knows about one operation, taken from the spec. */
 export interface OperationMeta {

@@ -25,7 +25,11 @@ function tsdoc(operation: RpcOperation, indent: string): string {
 function inputType(operation: RpcOperation): string {
   const op = `operations['${operation.operationId}']`;
   if (operation.encoding === 'query') return `NonNullable<${op}['parameters']['query']>`;
-  const media = operation.encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
+  const media = {
+    json: 'application/json',
+    form: 'application/x-www-form-urlencoded',
+    multipart: 'multipart/form-data',
+  }[operation.encoding];
   return `NonNullable<${op}['requestBody']>['content']['${media}']`;
 }
 

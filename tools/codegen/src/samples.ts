@@ -101,6 +101,11 @@ export function curlSample(operation: RpcOperation, signing: SigningDoc): string
     `  -H 'Authorization: HMAC-SHA256 Credential=<AccessKeyId>/${scope}, SignedHeaders=${signed}, Signature=<hex signature>'`,
   );
   if (body !== undefined) lines.push(`  --data '${body.replaceAll("'", "'\\''")}'`);
+  if (operation.encoding === 'multipart') {
+    for (const [name, value] of Object.entries(operation.requestExample)) {
+      lines.push(`  -F '${name}=${String(value).replaceAll("'", "'\\''")}'`);
+    }
+  }
   return `${lines.join(' \\\n')}\n`;
 }
 

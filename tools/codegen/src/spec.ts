@@ -2,7 +2,7 @@
 
 export type JsonObject = { [key: string]: unknown };
 
-export type WireEncoding = 'json' | 'form' | 'query';
+export type WireEncoding = 'json' | 'form' | 'multipart' | 'query';
 
 export interface ErrorCodeDoc {
   code: string;
@@ -50,6 +50,7 @@ const PATH_KEY = /^\/\?Action=([A-Za-z][A-Za-z0-9]*)&Version=(\d{4}-\d{2}-\d{2})
 const MEDIA_ENCODINGS: Record<string, WireEncoding> = {
   'application/json': 'json',
   'application/x-www-form-urlencoded': 'form',
+  'multipart/form-data': 'multipart',
 };
 
 function isObject(value: unknown): value is JsonObject {

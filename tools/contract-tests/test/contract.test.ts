@@ -72,6 +72,11 @@ describe.each(cases.map((testCase) => [testCase.operationId, testCase] as const)
       expect(JSON.parse(wire.body)).toEqual(testCase.request);
     } else if (testCase.encoding === 'form') {
       expect(wire.headers.get('content-type')).toMatch(/^application\/x-www-form-urlencoded/);
+      expect(Object.fromEntries(new URLSearchParams(wire.body))).toEqual(
+        Object.fromEntries(Object.entries(testCase.request).map(([name, value]) => [name, String(value)])),
+      );
+    } else if (testCase.encoding === 'multipart') {
+      expect(wire.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
     } else {
       expect(wire.body).toBe('');
       for (const [name, value] of Object.entries(testCase.request)) {

@@ -130,6 +130,51 @@ const cases: [string, Case][] = [
       line: lineOf('  /?Action=ListThings&Version=2021-01-01:'),
     },
   ],
+  [
+    'GET with a request body',
+    {
+      replace: ["      x-idempotent: true\n      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:", "      x-idempotent: true\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n            example: {}\n      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:"],
+      rule: 'rpc/encoding',
+      message: /GET operation "ListThings" must not have a request body/,
+      line: lineOf("      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:"),
+    },
+  ],
+  [
+    'request body in an unsupported media type',
+    {
+      replace: ['          application/json:\n            schema:\n              type: object\n              required: [Key]', '          text/plain:\n            schema:\n              type: object\n              required: [Key]'],
+      rule: 'rpc/encoding',
+      message: /Request body of "DeleteThing" uses text\/plain; allowed: application\/json, application\/x-www-form-urlencoded, multipart\/form-data/,
+      line: lineOf('          application/json:'),
+    },
+  ],
+  [
+    'deprecated operation without a replacement',
+    {
+      replace: ['      x-vms-replaced-by: ListThings\n', ''],
+      rule: 'rpc/deprecation',
+      message: /Deprecated operation "ListThings_20210101" must name its replacement in x-vms-replaced-by/,
+      line: lineOf('    get:\n      operationId: ListThings_20210101'),
+    },
+  ],
+  [
+    'deprecated operation replaced by an unknown operation',
+    {
+      replace: ['x-vms-replaced-by: ListThings', 'x-vms-replaced-by: ListThingsV3'],
+      rule: 'rpc/deprecation',
+      message: /replaced by "ListThingsV3", which is not an operation of this spec/,
+      line: lineOf('x-vms-replaced-by: ListThings'),
+    },
+  ],
+  [
+    'tag outside every tag group',
+    {
+      replace: ['    tags: [things]\n', '    tags: []\n'],
+      rule: 'rpc/tag-groups',
+      message: /Tag "things" is in no x-tagGroups group/,
+      line: lineOf('  - name: things'),
+    },
+  ],
 ];
 
 interface Problem {
