@@ -1,0 +1,3 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({ test: { name: 'vms-spec', include: ['test/**/*.test.ts'] } });
