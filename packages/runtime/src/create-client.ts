@@ -1,33 +1,93 @@
-import { type Credentials, createSigningMiddleware } from '@volc-openapi/signer';
 import createClient, { type Client } from 'openapi-fetch';
-import { rpcQueryJoin } from './query-join.ts';
+import { clients } from './call.ts';
+import { type CredentialsInput, type CredentialsProvider, credentialsSource } from './credentials.ts';
+import { encodeQuery } from './form.ts';
+import type { LogSink } from './log.ts';
+import { joinQuery } from './query-join.ts';
+import { DEFAULT_RETRY, type RetryOptions } from './retry.ts';
+import { sleep } from './signals.ts';
+import { createTransport } from './transport.ts';
+import type { OperationMeta } from './types.ts';
 
 export interface RpcClientOptions {
   /** Base URL of the service, e.g. `https://cloud-vms.volcengineapi.com`. */
   endpoint: string;
-  /** An AccessKey pair, or a function returning one (called for every request, so keys can rotate). */
-  credentials: Credentials | (() => Credentials | Promise<Credentials>);
+  /**
+   * An AccessKey pair, or a provider (called per request; temporary keys with `expiration` are cached
+   * until shortly before they expire). When absent: in Node, `VOLC_ACCESSKEY`/`VOLC_SECRETKEY`
+   * (`VOLC_SESSION_TOKEN`), then `~/.volc/config`; elsewhere a `CredentialsError` naming the options.
+   */
+  credentials?: CredentialsInput;
   /** Signing region, e.g. `cn-beijing`. */
   region: string;
   /** Signing service name, e.g. `vms`. */
   service: string;
-  /** A fetch implementation to use instead of the global one (tests, proxies, instrumentation). */
+  /** A fetch implementation to use instead of the global one; it receives each signed attempt. */
   fetch?: (input: Request) => Promise<Response>;
+  /** The API's operations, so raw openapi-fetch calls get the retry policy of their Action. */
+  operations?: Record<string, OperationMeta>;
+  /** The retry policy (merged over the defaults), or `false` to retry only calls that opt in. */
+  retry?: Partial<RetryOptions> | false;
+  /** Timeout of each attempt in ms; default 30000. */
+  timeoutMs?: number;
+  /** Timeout of a whole call in ms, retries and waits included; default none (the retry budget bounds it). */
+  callTimeoutMs?: number;
+  /** Logging, off by default: `createLogger({ level, logger })` filters by level and redacts secrets. */
+  logger?: LogSink;
+  /** Clock in ms since the epoch (tests); default `Date.now`. */
+  now?: () => number;
+  /** Backoff wait (tests); default a timer that the call's signal cancels. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Random number in [0, 1) for backoff jitter (tests); default `Math.random`. */
+  random?: () => number;
 }
 
-/**
- * An openapi-fetch client for an Action/Version API: GET parameters join the path key's query, and
- * every request is signed last, over the final URL and body.
- */
-export function createRpcClient<Paths extends object>(options: RpcClientOptions): Client<Paths> {
-  const client = createClient<Paths>({ baseUrl: options.endpoint, fetch: options.fetch });
-  client.use(
-    rpcQueryJoin,
-    createSigningMiddleware({
-      credentials: options.credentials,
+/** The `createRpcClient` of one platform, with that platform's default credentials chain. */
+export function clientFactory(defaults: CredentialsProvider | undefined) {
+  /**
+   * An openapi-fetch client for an Action/Version API whose fetch is the runtime's transport: query
+   * parameters join the path key's query, each attempt is signed over the exact bytes sent, and
+   * transient failures of idempotent operations are retried with backoff.
+   */
+  return function createRpcClient<Paths extends object>(options: RpcClientOptions): Client<Paths> {
+    const byKey = new Map<string, OperationMeta>();
+    for (const meta of Object.values(options.operations ?? {}))
+      byKey.set(`${meta.action}@${meta.version}`, meta);
+    const transport = createTransport({
       region: options.region,
       service: options.service,
-    }),
-  );
-  return client;
+      credentials: credentialsSource(options.credentials, defaults, options.now),
+      fetch: options.fetch,
+      retry: options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry },
+      timeoutMs: options.timeoutMs ?? 30_000,
+      callTimeoutMs: options.callTimeoutMs,
+      now: options.now ?? Date.now,
+      sleep: options.sleep ?? sleep,
+      random: options.random ?? Math.random,
+      log: options.logger,
+      lookup: (action, version) => byKey.get(`${action}@${version}`),
+    });
+    const client = createClient<Paths>({
+      baseUrl: options.endpoint,
+      // Raw calls: openapi-fetch built a Request; read it once, send it through the same transport,
+      // and hand openapi-fetch an answer it can read (the transport consumed the original).
+      fetch: async (request) => {
+        const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+        const { response, text } = await transport(
+          {
+            url: joinQuery(request.url),
+            method: request.method,
+            headers: Object.fromEntries(request.headers),
+            body,
+          },
+          { signal: request.signal },
+        );
+        return new Response([101, 204, 205, 304].includes(response.status) ? null : text, response);
+      },
+      // Raw calls follow the VMS query conventions too (lists comma-joined, objects as JSON).
+      querySerializer: encodeQuery,
+    });
+    clients.set(client, { transport, endpoint: options.endpoint.replace(/\/+$/, '') });
+    return client;
+  };
 }

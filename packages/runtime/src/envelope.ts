@@ -1,38 +1,75 @@
+import { RpcError } from './errors.ts';
 import type { RpcErrorBody } from './types.ts';
 
-const EXCERPT_LENGTH = 200;
+/** The gateway sends the RequestId in this header too, also on answers that are not the envelope. */
+export const REQUEST_ID_HEADER = 'x-tt-logid';
 
-/** True when a parsed body is the VMS error envelope (`ResponseMetadata.Error` set). */
-export function isErrorEnvelope(body: unknown): body is RpcErrorBody {
-  if (typeof body !== 'object' || body === null) return false;
-  const metadata = (body as { ResponseMetadata?: { Error?: unknown } }).ResponseMetadata;
-  const error = metadata?.Error;
-  return (
-    typeof error === 'object' && error !== null && typeof (error as { Code?: unknown }).Code === 'string'
-  );
-}
+type Metadata = { RequestId?: unknown; Action?: unknown; Version?: unknown; Error?: { Code?: unknown } };
+
+const metadataOf = (body: unknown): Metadata | undefined =>
+  (body as { ResponseMetadata?: Metadata } | null)?.ResponseMetadata;
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** True when a parsed body is the VMS error envelope (`ResponseMetadata.Error` with a string Code). */
+export const isErrorEnvelope = (body: unknown): body is RpcErrorBody =>
+  typeof metadataOf(body)?.Error?.Code === 'string';
 
 /** Parses a response text as JSON without throwing; `undefined` when it is not JSON. */
-export function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
+export function parseJson(source: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(source);
   } catch {
     return undefined;
   }
 }
 
+/** The RequestId of an answer: from the envelope, else from the gateway's header. */
+export const requestIdOf = (body: unknown, response: Response): string | undefined =>
+  str(metadataOf(body)?.RequestId) ?? response.headers.get(REQUEST_ID_HEADER) ?? undefined;
+
+/** Who was called, for errors: used where the answer does not echo it. */
+export interface Called {
+  action?: string;
+  version?: string;
+}
+
 /**
- * An answer that is not the VMS envelope (an HTML error page from a proxy, an empty or truncated
- * body) becomes an error body of its own, code `UnexpectedResponse`, with the status and an excerpt.
+ * The error an answer stands for, or undefined for a success: the error envelope (whatever the HTTP
+ * status; VMS sends some with 200) is an `api` error; a non-JSON body (an HTML page from a proxy, an
+ * empty or truncated body) or a non-2xx without the envelope is `unexpected-response`, with the status
+ * and a short excerpt — never a JSON parse exception.
  */
-export function unexpectedResponse(response: Response, text: string): RpcErrorBody {
-  const excerpt = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
-  const what = text.trim() === '' ? 'an empty body' : `a body that is not the VMS JSON envelope: ${excerpt}`;
-  return {
-    ResponseMetadata: {
-      RequestId: response.headers.get('x-tt-logid') ?? undefined,
-      Error: { Code: 'UnexpectedResponse', Message: `HTTP ${response.status} with ${what}` },
-    },
+export function errorOf(
+  response: Response,
+  source: string,
+  body: unknown,
+  called: Called,
+): RpcError | undefined {
+  if (response.ok && body !== undefined && !isErrorEnvelope(body)) return undefined;
+  const metadata = metadataOf(body);
+  const fields = {
+    status: response.status,
+    RequestId: requestIdOf(body, response),
+    Action: str(metadata?.Action) ?? called.action,
+    Version: str(metadata?.Version) ?? called.version,
   };
+  if (isErrorEnvelope(body)) {
+    const { Error: detail, Service, Region } = body.ResponseMetadata;
+    return new RpcError({
+      kind: 'api',
+      ...fields,
+      ...detail,
+      Message: String(detail.Message ?? ''),
+      Service,
+      Region,
+    });
+  }
+  const excerpt = source.length > 200 ? `${source.slice(0, 200)}…` : source;
+  return new RpcError({
+    kind: 'unexpected-response',
+    ...fields,
+    Code: 'UnexpectedResponse',
+    Message: `HTTP ${response.status} with ${source.trim() ? `a body that is not the VMS JSON envelope: ${excerpt}` : 'an empty body'}`,
+  });
 }

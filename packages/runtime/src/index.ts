@@ -1,13 +1,11 @@
-export { callOperation } from './call.ts';
-export { createRpcClient, type RpcClientOptions } from './create-client.ts';
-export { isErrorEnvelope } from './envelope.ts';
-export { encodeForm, encodeMultipart } from './form.ts';
-export { rpcQueryJoin } from './query-join.ts';
-export type {
-  CallOptions,
-  OperationMeta,
-  RpcErrorBody,
-  RpcErrorDetail,
-  RpcResult,
-  WireEncoding,
-} from './types.ts';
+/**
+ * @volc-openapi/runtime — browser, worker and edge entry (no `node:` imports). Without explicit
+ * `credentials` a client fails with a `CredentialsError`; Node resolves this package to `node.ts`,
+ * which adds the environment and `~/.volc/config` providers.
+ */
+import { clientFactory } from './create-client.ts';
+
+export * from './exports.ts';
+
+/** Creates an openapi-fetch client for an Action/Version API, signed and retried by the runtime. */
+export const createRpcClient = /* @__PURE__ */ clientFactory(undefined);

@@ -1,39 +1,65 @@
-import { createRpcClient } from '@volc-openapi/runtime';
-import type { Credentials } from '@volc-openapi/signer';
+import { createRpcClient, type RpcClientOptions } from '@volc-openapi/runtime';
 import type { Client } from 'openapi-fetch';
-import { bindOperations, serviceInfo, type VmsOperations } from './generated/facade.ts';
+import {
+  bindOperations,
+  bindPaginators,
+  operationMeta,
+  serviceInfo,
+  type VmsOperations,
+  type VmsPaginators,
+} from './generated/facade.ts';
 import type { paths } from './generated/schema.ts';
 
-export interface VmsClientOptions {
-  /** An AccessKey pair, or a function returning one for every request (rotating or STS keys). */
-  credentials: Credentials | (() => Credentials | Promise<Credentials>);
-  /** Signing region; defaults to the spec's (`cn-beijing`). */
-  region?: string;
-  /** Base URL; defaults to the spec's server, `https://cloud-vms.volcengineapi.com`. */
-  endpoint?: string;
-  /** A fetch implementation to use instead of the global one. */
-  fetch?: (input: Request) => Promise<Response>;
-}
+/**
+ * Options of {@link createVmsClient}: those of the runtime's `createRpcClient` (credentials, retry,
+ * timeouts, logging, fetch), with endpoint and region defaulting to the spec's.
+ */
+export interface VmsClientOptions extends Partial<Omit<RpcClientOptions, 'service' | 'operations'>> {}
 
-/** The VMS client: one method per Action, plus the raw openapi-fetch client as `raw`. */
-export type VmsClient = VmsOperations & { readonly raw: Client<paths> };
+/**
+ * The VMS client: one method per Action, `paginate.<Action>` for the paged ones, and the raw
+ * openapi-fetch client as `raw` (signed and retried the same way).
+ */
+export type VmsClient = VmsOperations & { readonly raw: Client<paths>; readonly paginate: VmsPaginators };
 
 /**
  * Creates a signed, typed VMS client. Each method is named exactly as its Action, takes that Action's
- * parameters, and resolves to `{ data, error, response }`; `error` is also set when an HTTP 200 answer
- * carries `ResponseMetadata.Error`.
+ * parameters, and resolves to `{ data, error, response, requestId }`; `error` (an `RpcError`) is set
+ * for every answer that is not a success, including HTTP 200 answers carrying `ResponseMetadata.Error`.
+ * Network failures, timeouts and aborts are thrown as `RpcError` (kind `network`, `timeout`, `aborted`).
+ * Without `credentials`, Node reads VOLC_ACCESSKEY/VOLC_SECRETKEY, then ~/.volc/config.
  */
-export function createVmsClient(options: VmsClientOptions): VmsClient {
+export function createVmsClient(options: VmsClientOptions = {}): VmsClient {
   const raw = createRpcClient<paths>({
+    ...options,
     endpoint: options.endpoint ?? serviceInfo.endpoint,
     region: options.region ?? serviceInfo.region,
     service: serviceInfo.service,
-    credentials: options.credentials,
-    fetch: options.fetch,
+    operations: operationMeta,
   });
-  return { ...bindOperations(raw), raw };
+  const methods = bindOperations(raw);
+  return { ...methods, raw, paginate: bindPaginators(methods) };
 }
 
-export type { CallOptions, RpcErrorBody, RpcErrorDetail, RpcResult } from '@volc-openapi/runtime';
+export {
+  type CallOptions,
+  CredentialsError,
+  type CredentialsProvider,
+  cachedCredentials,
+  chainCredentials,
+  createLogger,
+  isRpcError,
+  type Logger,
+  type LogLevel,
+  type Paginator,
+  type ProvidedCredentials,
+  type RetryContext,
+  type RetryOptions,
+  RpcError,
+  type RpcErrorBody,
+  type RpcErrorDetail,
+  type RpcErrorKind,
+  type RpcResult,
+} from '@volc-openapi/runtime';
 export * from './generated/facade.ts';
 export type { components, operations, paths } from './generated/schema.ts';

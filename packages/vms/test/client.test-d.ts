@@ -3,7 +3,11 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   createVmsClient,
   type OpenDeleteResourceErrorCode,
+  type Paginator,
   type QueryOpenGetResourceInput,
+  type QueryOpenGetResourceItem,
+  type QueryOpenGetResourceOutput,
+  type RpcError,
   type RpcErrorBody,
 } from '../src/index.ts';
 
@@ -18,13 +22,18 @@ describe('createVmsClient', () => {
     vms.OpenDeleteResource({});
     // @ts-expect-error Type accepts only the documented enum values
     vms.QueryUsableResourceV2({ Type: 7 });
+    // Credentials may be left to the environment or ~/.volc/config.
+    expectTypeOf(createVmsClient).toBeCallableWith();
   });
 
-  it('narrows data and error against each other', async () => {
-    const result = await vms.OpenDeleteResource({ ResourceKey: 'k' });
+  it('narrows data and error against each other; error is an RpcError with the envelope', async () => {
+    const result = await vms.OpenDeleteResource({ ResourceKey: 'k' }, { retry: true, timeoutMs: 1000 });
+    expectTypeOf(result.requestId).toEqualTypeOf<string | undefined>();
     if (result.error) {
       expectTypeOf(result.data).toBeUndefined();
-      expectTypeOf(result.error).toEqualTypeOf<RpcErrorBody<OpenDeleteResourceErrorCode>>();
+      expectTypeOf(result.error).toEqualTypeOf<RpcError<OpenDeleteResourceErrorCode>>();
+      expectTypeOf(result.error).toExtend<RpcErrorBody<OpenDeleteResourceErrorCode>>();
+      expectTypeOf(result.error.Code).toEqualTypeOf<OpenDeleteResourceErrorCode | (string & {})>();
     } else {
       expectTypeOf(result.data.Result.ResourceKey).toBeString();
       expectTypeOf(result.data.ResponseMetadata.RequestId).toBeString();
@@ -34,19 +43,22 @@ describe('createVmsClient', () => {
   it('types error codes as the documented ones, with a string fallback', () => {
     expectTypeOf<'MissingParameter'>().toExtend<OpenDeleteResourceErrorCode>();
     expectTypeOf<'SignatureDoesNotMatch'>().toExtend<OpenDeleteResourceErrorCode>();
-    expectTypeOf<'SomethingNew'>().toExtend<
-      RpcErrorBody<OpenDeleteResourceErrorCode>['ResponseMetadata']['Error']['Code']
+    expectTypeOf<'SomethingNew'>().toExtend<RpcError<OpenDeleteResourceErrorCode>['Code']>();
+  });
+
+  it('offers typed paginators for the paged actions only', () => {
+    expectTypeOf(vms.paginate.QueryOpenGetResource).returns.toEqualTypeOf<
+      Paginator<QueryOpenGetResourceItem, QueryOpenGetResourceOutput>
     >();
+    expectTypeOf<QueryOpenGetResourceItem['ResourceKey']>().toExtend<string | undefined>();
+    expectTypeOf(vms.paginate).not.toHaveProperty('OpenDeleteResource');
   });
 
   it('keeps the raw openapi-fetch client typed by path key', () => {
-    expectTypeOf(vms.raw.GET)
-      .parameter(0)
-      .toEqualTypeOf<'/?Action=QueryUsableResourceV2&Version=2022-01-01'>();
-    expectTypeOf(vms.raw.POST)
-      .parameter(0)
-      .toEqualTypeOf<
-        '/?Action=OpenDeleteResource&Version=2022-01-01' | '/?Action=QueryOpenGetResource&Version=2022-01-01'
-      >();
+    // Type-checked only, never run.
+    vms.raw.GET('/?Action=QueryUsableResourceV2&Version=2022-01-01', { params: { query: { Type: 1 } } });
+    vms.raw.POST('/?Action=OpenDeleteResource&Version=2022-01-01', { body: { ResourceKey: 'k' } });
+    // @ts-expect-error OpenDeleteResource is a POST
+    vms.raw.GET('/?Action=OpenDeleteResource&Version=2022-01-01', {});
   });
 });

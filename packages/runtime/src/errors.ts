@@ -1,0 +1,73 @@
+import type { RpcErrorBody } from './types.ts';
+
+/**
+ * What kind of failure an {@link RpcError} is:
+ * - `api`: the service answered with the VMS error envelope (any HTTP status, 200 included);
+ * - `unexpected-response`: an answer that is not the envelope (HTML from a proxy, empty, truncated);
+ * - `network`: no answer (connection refused or reset, DNS, TLS);
+ * - `timeout`: an attempt or the whole call took longer than allowed;
+ * - `aborted`: the caller's `AbortSignal` fired.
+ *
+ * The first two are returned as `error` of the result; the last three are thrown.
+ */
+export type RpcErrorKind = 'api' | 'unexpected-response' | 'network' | 'timeout' | 'aborted';
+
+/** Fields of an {@link RpcError}, as it is built. */
+export interface RpcErrorInit<TCode extends string = string> {
+  kind: RpcErrorKind;
+  status?: number;
+  Code: TCode | (string & {});
+  CodeN?: number;
+  Message: string;
+  RequestId?: string;
+  Action?: string;
+  Version?: string;
+  Service?: string;
+  Region?: string;
+  attempts?: number;
+  cause?: unknown;
+}
+
+/**
+ * The one error shape of every generated client. It carries the VMS fields flat (`Code`, `CodeN`,
+ * `Message`, `RequestId`, `Action`, `Version`), the HTTP `status`, the failure `kind` and the number
+ * of `attempts`, and keeps the `ResponseMetadata` envelope so code written against the envelope keeps
+ * working. Its message never contains a secret key, session token or signature.
+ */
+export class RpcError<TCode extends string = string> extends Error {
+  declare readonly kind: RpcErrorKind;
+  /** HTTP status of the answer; undefined when there was none. */
+  declare readonly status: number | undefined;
+  declare readonly Code: TCode | (string & {});
+  declare readonly CodeN: number | undefined;
+  declare readonly Message: string;
+  declare readonly RequestId: string | undefined;
+  declare readonly Action: string | undefined;
+  declare readonly Version: string | undefined;
+  /** How many attempts were made before giving up. */
+  declare attempts: number;
+  /** The VMS envelope as the service sent it (built alike for the kinds without an answer). */
+  declare readonly ResponseMetadata: RpcErrorBody<TCode>['ResponseMetadata'];
+
+  constructor(init: RpcErrorInit<TCode>) {
+    const { cause, Service, Region, ...fields } = init;
+    super(`${init.Code}: ${init.Message}`, { cause });
+    const { Code, CodeN, Message, RequestId, Action, Version } = init;
+    Object.assign(this, { name: 'RpcError', attempts: 1, status: undefined, CodeN: undefined, ...fields });
+    Object.assign(this, {
+      ResponseMetadata: { RequestId, Action, Version, Service, Region, Error: { Code, CodeN, Message } },
+    });
+  }
+}
+
+/** True for an {@link RpcError}, also one from another copy of this package. */
+export const isRpcError = (value: unknown): value is RpcError =>
+  value instanceof Error && value.name === 'RpcError' && 'kind' in value;
+
+/** No credentials could be found. Its message names every way to provide them, and never a key. */
+export class CredentialsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CredentialsError';
+  }
+}

@@ -1,0 +1,46 @@
+// The public API shared by every entry (browser/edge and Node).
+export type { Credentials } from '@volc-openapi/signer';
+export { callOperation, operationMethods, operationPaginators } from './call.ts';
+export type { RpcClientOptions } from './create-client.ts';
+export {
+  type CachedCredentialsOptions,
+  type CredentialsInput,
+  type CredentialsProvider,
+  cachedCredentials,
+  chainCredentials,
+  NO_CREDENTIALS,
+  type ProvidedCredentials,
+} from './credentials.ts';
+export { errorOf, isErrorEnvelope, parseJson, REQUEST_ID_HEADER } from './envelope.ts';
+export { CredentialsError, isRpcError, RpcError, type RpcErrorInit, type RpcErrorKind } from './errors.ts';
+export { encodeForm, encodeMultipart, encodeQuery, formValue } from './form.ts';
+export {
+  createLogger,
+  type Logger,
+  type LoggerOptions,
+  type LogLevel,
+  type LogSink,
+  redactHeaders,
+} from './log.ts';
+export { defineOperations, type OperationRow } from './meta.ts';
+export { type Paginator, paginate } from './paginate.ts';
+export { joinQuery, rpcQueryJoin } from './query-join.ts';
+export {
+  backoff,
+  DEFAULT_RETRY,
+  isTransient,
+  type RetryContext,
+  type RetryOptions,
+  retryAfter,
+} from './retry.ts';
+export { anySignal } from './signals.ts';
+export type {
+  CallOptions,
+  OperationMeta,
+  PaginationMeta,
+  RpcErrorBody,
+  RpcErrorDetail,
+  RpcResult,
+  SuccessBody,
+  WireEncoding,
+} from './types.ts';

@@ -1,0 +1,243 @@
+// The fetch that openapi-fetch calls: it signs, sends, and retries. Signing sits inside the attempt
+// loop (like the AWS SDK's finalize step and Stainless' auth step), so every attempt carries a fresh
+// X-Date and signature; openapi-fetch middleware would run only once per call.
+import { sign } from '@volc-openapi/signer';
+import type { ProvidedCredentials } from './credentials.ts';
+import { type Called, errorOf, parseJson, requestIdOf } from './envelope.ts';
+import { RpcError, type RpcErrorKind } from './errors.ts';
+import type { LogSink } from './log.ts';
+import {
+  backoff,
+  DEFAULT_RETRY,
+  isTransient,
+  type RetryContext,
+  type RetryOptions,
+  retryAfter,
+} from './retry.ts';
+import { anySignal, timer } from './signals.ts';
+import type { CallOptions, OperationMeta } from './types.ts';
+
+export interface TransportConfig {
+  region: string;
+  service: string;
+  credentials: () => Promise<ProvidedCredentials>;
+  /** The caller's fetch (it receives each signed attempt as a Request); the global fetch when absent. */
+  fetch: ((request: Request) => Promise<Response>) | undefined;
+  /** The client's policy for idempotent operations; `false`: only calls that opt in are retried. */
+  retry: RetryOptions | false;
+  timeoutMs: number | undefined;
+  callTimeoutMs: number | undefined;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  log: LogSink | undefined;
+  /** The operation a raw openapi-fetch call addresses, found by its Action and Version. */
+  lookup: (action: string | null, version: string | null) => OperationMeta | undefined;
+}
+
+/** One request as it will be sent, before signing. */
+export interface Outgoing {
+  /** The final URL, query joined. */
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  /** The exact bytes (a string is sent as UTF-8); they are hashed once for all attempts. */
+  body?: string | Uint8Array<ArrayBuffer>;
+}
+
+/** What one call is: its operation (when known), the caller's options and signal. */
+export interface CallContext {
+  meta?: OperationMeta;
+  options?: CallOptions;
+  signal?: AbortSignal;
+}
+
+/** The final answer, read and settled: `response`'s body has been consumed into `text`. */
+export interface Answer {
+  response: Response;
+  text: string;
+  body: unknown;
+  error: RpcError | undefined;
+  requestId: string | undefined;
+}
+
+/** Sends one call: resolves to its settled answer, or throws an RpcError when there is none. */
+export type Transport = (outgoing: Outgoing, call?: CallContext) => Promise<Answer>;
+
+/** A SignatureDoesNotMatch counts as clock skew only when the server's Date is this far from ours. */
+const SKEW_SUSPECT_MS = 300_000;
+
+export function createTransport(config: TransportConfig): Transport {
+  const { now, log } = config;
+  /** Server clock minus ours, learnt from a skew answer and kept for later calls. */
+  let skewMs = 0;
+
+  return async ({ url, method, headers, body }, { meta, options = {}, signal } = {}) => {
+    if (!meta) {
+      const query = new URL(url).searchParams;
+      meta = config.lookup(query.get('Action'), query.get('Version'));
+    }
+    const called: Called = { action: meta?.action, version: meta?.version };
+    const action = called.action ?? url;
+    // Only idempotent operations are retried, unless this call opts in (`retry: true` or a policy).
+    const own = options.retry;
+    const policy: RetryOptions | undefined =
+      own === false
+        ? undefined
+        : own
+          ? { ...(config.retry || DEFAULT_RETRY), ...(own === true ? {} : own) }
+          : (meta?.idempotent && config.retry) || undefined;
+    const caller = options.signal ?? signal;
+    const callTimer = timer(options.callTimeoutMs ?? config.callTimeoutMs);
+    const started = now();
+    let secrets: (string | undefined)[] = [];
+    let payloadHash: string | undefined;
+    let attempt = 0;
+    let retries = 0;
+    let skewRetried = false;
+
+    const thrown = (kind: RpcErrorKind, cause: unknown, Message: string) => {
+      const error = new RpcError({
+        kind,
+        Code: kind === 'network' ? 'NetworkError' : kind === 'timeout' ? 'RequestTimeout' : 'RequestAborted',
+        Message,
+        cause,
+        attempts: attempt,
+        Action: called.action,
+        Version: called.version,
+      });
+      log?.('error', 'failed', { action, code: error.Code, attempts: attempt }, secrets);
+      return error;
+    };
+    const stopped = (cause: unknown) =>
+      caller?.aborted
+        ? thrown('aborted', cause, 'Aborted by the caller')
+        : thrown('timeout', cause, `No answer within callTimeoutMs`);
+
+    try {
+      for (;;) {
+        attempt++;
+        const credentials = await config.credentials();
+        secrets = [credentials.secretAccessKey, credentials.sessionToken];
+        // The body is hashed once; later attempts pass the hash instead of re-reading the bytes.
+        const signed = await sign(
+          { method, url, headers, body: payloadHash ? undefined : body, bodySha256: payloadHash },
+          { credentials, region: config.region, service: config.service, date: new Date(now() + skewMs) },
+        );
+        payloadHash = signed['X-Content-Sha256'];
+        const sent = { ...headers, ...signed };
+        log?.('debug', 'request', { action, attempt, method, url, headers: sent }, secrets);
+
+        const attemptTimer = timer(options.timeoutMs ?? config.timeoutMs);
+        let response: Response | undefined;
+        let text = '';
+        let failure: RpcError | undefined;
+        try {
+          const init = {
+            method,
+            headers: sent,
+            body,
+            signal: anySignal([caller, callTimer.signal, attemptTimer.signal]),
+          };
+          response = await (config.fetch ? config.fetch(new Request(url, init)) : fetch(url, init));
+          text = await response.text();
+        } catch (cause) {
+          if (caller?.aborted || callTimer.signal?.aborted) throw stopped(cause);
+          response = undefined;
+          failure = attemptTimer.signal?.aborted
+            ? new RpcError({
+                kind: 'timeout',
+                Code: 'RequestTimeout',
+                Message: 'No answer within timeoutMs',
+                cause,
+              })
+            : new RpcError({
+                kind: 'network',
+                Code: 'NetworkError',
+                Message: `Network failure: ${String((cause as { cause?: { code?: string } })?.cause?.code ?? cause)}`,
+                cause,
+              });
+        } finally {
+          attemptTimer.clear();
+        }
+
+        const parsed = response && parseJson(text);
+        if (response) {
+          failure = errorOf(response, text, parsed, called);
+          if (!failure) return settle(response, text, parsed, undefined);
+          const server = Date.parse(response.headers.get('date') ?? '');
+          const skewed =
+            failure.Code === 'InvalidTimestamp' ||
+            (failure.Code === 'SignatureDoesNotMatch' && Math.abs(server - now() - skewMs) > SKEW_SUSPECT_MS);
+          if (skewed && !skewRetried && server) {
+            // Re-sign once by the server's clock; the offset stays for later calls.
+            skewRetried = true;
+            skewMs = server - now();
+            log?.('warn', 'clock skew', { action, code: failure.Code, skewMs }, secrets);
+            continue;
+          }
+        }
+        const error = failure as RpcError;
+        error.attempts = attempt;
+        const context: RetryContext = {
+          attempt,
+          action: called.action,
+          error,
+          response,
+          delayMs:
+            retryAfter(response, now() + skewMs) ??
+            (policy ? backoff(policy, retries + 1, config.random) : 0),
+          transient: isTransient(error),
+        };
+        if (
+          !policy ||
+          retries >= policy.maxRetries ||
+          !(policy.retryOn ?? ((c: RetryContext) => c.transient))(context) ||
+          context.delayMs > policy.maxDelayMs ||
+          now() - started + context.delayMs > policy.maxElapsedMs
+        ) {
+          if (response) return settle(response, text, parsed, error);
+          throw thrown(error.kind, error.cause, error.Message);
+        }
+        retries++;
+        policy.onRetry?.(context);
+        log?.(
+          'warn',
+          'retry',
+          {
+            action,
+            attempt,
+            delayMs: context.delayMs,
+            code: error.Code,
+            status: error.status,
+            requestId: error.RequestId,
+          },
+          secrets,
+        );
+        await config.sleep(context.delayMs, anySignal([caller, callTimer.signal])).catch((cause: unknown) => {
+          throw stopped(cause);
+        });
+      }
+    } finally {
+      callTimer.clear();
+    }
+
+    function settle(response: Response, text: string, body: unknown, error: RpcError | undefined): Answer {
+      const requestId = error ? error.RequestId : requestIdOf(body, response);
+      log?.(
+        'info',
+        'response',
+        {
+          action,
+          status: response.status,
+          code: error?.Code,
+          requestId,
+          attempts: attempt,
+          ms: now() - started,
+        },
+        secrets,
+      );
+      return { response, text, body, error, requestId };
+    }
+  };
+}

@@ -1,0 +1,70 @@
+// Type tests of the public API: what a caller may write and what it gets back.
+import type { Client } from 'openapi-fetch';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  type CallOptions,
+  type CredentialsInput,
+  callOperation,
+  createRpcClient,
+  type OperationMeta,
+  type Paginator,
+  type RpcError,
+  type RpcErrorKind,
+  type RpcResult,
+  type SuccessBody,
+} from '../src/index.ts';
+
+declare const meta: OperationMeta;
+type Output = { ResponseMetadata: { RequestId: string }; Result: { Id: number } };
+
+describe('results', () => {
+  it('narrows data and error against each other and always has response and requestId', async () => {
+    const client = createRpcClient<object>({ endpoint: 'https://x', region: 'r', service: 's' });
+    const result = await callOperation<Output, 'Throttling'>(client as Client<object>, meta, {});
+    expectTypeOf(result).toEqualTypeOf<RpcResult<Output, 'Throttling'>>();
+    expectTypeOf(result.response).toEqualTypeOf<Response>();
+    expectTypeOf(result.requestId).toEqualTypeOf<string | undefined>();
+    if (result.error) {
+      expectTypeOf(result.data).toBeUndefined();
+      expectTypeOf(result.error).toEqualTypeOf<RpcError<'Throttling'>>();
+      expectTypeOf(result.error.Code).toEqualTypeOf<'Throttling' | (string & {})>();
+      expectTypeOf(result.error.ResponseMetadata.Error.Code).toEqualTypeOf<'Throttling' | (string & {})>();
+      expectTypeOf(result.error.kind).toEqualTypeOf<RpcErrorKind>();
+      expectTypeOf(result.error.status).toEqualTypeOf<number | undefined>();
+    } else expectTypeOf(result.data.Result.Id).toBeNumber();
+  });
+
+  it('drops the error envelope from a 200 schema that is a oneOf of both', () => {
+    type Both =
+      | Output
+      | { ResponseMetadata: { RequestId: string; Error: { Code: string; Message: string } } };
+    expectTypeOf<SuccessBody<Both>>().toEqualTypeOf<Output>();
+  });
+});
+
+describe('options', () => {
+  it('accepts retry opt-in or tuning per call, timeouts and a signal', () => {
+    expectTypeOf<{ retry: true }>().toExtend<CallOptions>();
+    expectTypeOf<{
+      retry: { maxRetries: 5 };
+      timeoutMs: 1;
+      callTimeoutMs: 2;
+      signal: AbortSignal;
+    }>().toExtend<CallOptions>();
+    expectTypeOf<{ retry: 'yes' }>().not.toExtend<CallOptions>();
+  });
+
+  it('accepts key pairs and sync or async providers as credentials', () => {
+    expectTypeOf<{ accessKeyId: string; secretAccessKey: string }>().toExtend<CredentialsInput>();
+    expectTypeOf<
+      () => Promise<{ accessKeyId: string; secretAccessKey: string; expiration: Date }>
+    >().toExtend<CredentialsInput>();
+    expectTypeOf<{ accessKeyId: string }>().not.toExtend<CredentialsInput>();
+  });
+
+  it('iterates items and pages of a paginator', () => {
+    type P = Paginator<{ Id: number }, Output>;
+    expectTypeOf<P>().toExtend<AsyncIterable<{ Id: number }>>();
+    expectTypeOf<ReturnType<P['pages']>>().toEqualTypeOf<AsyncIterable<Output>>();
+  });
+});
