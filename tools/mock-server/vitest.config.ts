@@ -1,3 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { name: 'mock-server', include: ['test/**/*.test.ts'] } });
+// The CLI cases spawn Node and load the whole bundled spec, which takes a few seconds on a busy machine.
+export default defineConfig({
+  test: { name: 'mock-server', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
+});

@@ -210,6 +210,16 @@ const bundleSize = async (source: string): Promise<{ min: number; gzip: number }
   return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
 };
 
+/** A machine-readable row for the repo-wide `pnpm bench` table (tools/bench collects `BENCH ` lines). */
+const emit = (row: {
+  name: string;
+  value: number;
+  unit: string;
+  ratio?: string;
+  goal?: string;
+  met?: boolean;
+}) => console.log(`BENCH ${JSON.stringify({ group: 'signer', ...row })}`);
+
 const fmt = (n: number, digits = 2) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 if (process.argv[2] === '--memory') {
@@ -261,11 +271,51 @@ if (process.argv[2] === '--memory') {
     console.table(rows);
     const official = times.get('@volcengine/openapi Signer') as number;
     const smithy = times.get('@smithy/signature-v4') as number;
+    const short = bodyName === '1 MiB' ? '1 MiB body' : 'OpenDeleteResource body';
+    emit({ name: `sign, ${short}`, value: ours, unit: 'µs' });
+    emit({
+      name: `official SDK / sign, ${short}`,
+      value: official / ours,
+      unit: '×',
+      ratio: `${fmt(official, 1)} µs official`,
+      goal: '≥ 10×',
+      met: official / ours >= 10,
+    });
+    emit({
+      name: `@smithy/signature-v4 / sign, ${short}`,
+      value: smithy / ours,
+      unit: '×',
+      ratio: `${fmt(smithy, 1)} µs smithy`,
+      goal: '≥ 3×',
+      met: smithy / ours >= 3,
+    });
+    emit({
+      name: `sign / node:crypto floor, ${short}`,
+      value: ours / floor,
+      unit: '×',
+      ratio: `${fmt(floor, 2)} µs floor`,
+      goal: '≤ 1.5×',
+      met: ours / floor <= 1.5,
+    });
     checks.push(
       `${bodyName}: official/sign = ${fmt(official / ours)}× (target ≥ 10), smithy/sign = ${fmt(smithy / ours)}× (target ≥ 3), sign/floor = ${fmt(ours / floor)}× (target ≤ 1.5; ${fmt(ours / padFloor)}× the pad-block floor)`,
     );
   }
   console.log(checks.join('\n'));
+  emit({
+    name: 'browser client API min+gz',
+    value: client.gzip,
+    unit: 'B',
+    goal: '≤ 3,072 B',
+    met: client.gzip <= 3072,
+  });
+  emit({
+    name: 'browser whole entry min+gz',
+    value: whole.gzip,
+    unit: 'B',
+    goal: '≤ 3,072 B',
+    met: whole.gzip <= 3072,
+  });
   console.log(
     `\nbrowser entry (src/web.ts via esbuild --bundle --minify --format=esm, gzip -9; target ≤ 3 KiB = 3,072 B):\n` +
       `  client API (sign, signRequest, createSigningMiddleware, SignerError; tree-shaken): ${fmt(client.min, 0)} B min, ${fmt(client.gzip, 0)} B min+gz\n` +

@@ -93,14 +93,15 @@ function metadata(spec: MockSpec, call: CallContext): JsonObject {
   };
 }
 
-/** The operation's documented success answer with this call's metadata. */
+/**
+ * The operation's documented success answer with this call's metadata. An example without `Result`
+ * is answered without one (an empty object could break the documented `Result` schema); only an
+ * operation that documents no success example at all gets `Result: {}`.
+ */
 export function successEnvelope(spec: MockSpec, operation: MockOperation, call: CallContext): EnvelopeAnswer {
-  const example = operation.successExample ? structuredClone(operation.successExample) : {};
+  const example = operation.successExample ? structuredClone(operation.successExample) : { Result: {} };
   const { ResponseMetadata: _ignored, ...rest } = example;
-  return {
-    status: 200,
-    body: { ResponseMetadata: metadata(spec, call), ...('Result' in rest ? rest : { ...rest, Result: {} }) },
-  };
+  return { status: 200, body: { ResponseMetadata: metadata(spec, call), ...rest } };
 }
 
 export interface ErrorOptions {

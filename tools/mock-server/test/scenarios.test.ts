@@ -29,7 +29,12 @@ describe('scenarios', () => {
     const health = await admin(server, 'GET', 'health');
     expect(health).toEqual({
       status: 200,
-      json: { ok: true, service: 'vms', region: 'cn-beijing', operations: 3 },
+      json: {
+        ok: true,
+        service: 'vms',
+        region: 'cn-beijing',
+        operations: Object.keys(realSpec().paths as object).length,
+      },
     });
   });
 
