@@ -160,5 +160,32 @@ for (const [target, endpoint] of Object.entries({
   );
   console.log(`- p50 latency, this client ÷ bare fetch: ${(ours.p50 / bare.p50).toFixed(2)}× (goal ≤ 1.2×)`);
   console.log(`- p99 latency, this client ÷ bare fetch: ${(ours.p99 / bare.p99).toFixed(2)}×`);
+  // Rows for the repo-wide `pnpm bench` table (tools/bench collects `BENCH ` lines).
+  const emit = (row: Record<string, unknown>) =>
+    console.log(`BENCH ${JSON.stringify({ group: 'client', ...row })}`);
+  const throughputRatio = ours.rps / theirs.rps;
+  const latencyRatio = ours.p50 / bare.p50;
+  emit({
+    name: `requests/s, ${target}`,
+    value: ours.rps,
+    unit: 'req/s',
+    ratio: `${throughputRatio.toFixed(2)}× @volcengine/openapi (${Math.round(theirs.rps)})`,
+    goal: '≥ 2× official',
+    met: throughputRatio >= 2,
+  });
+  emit({
+    name: `p50 latency, ${target}`,
+    value: ours.p50,
+    unit: 'ms',
+    ratio: `${latencyRatio.toFixed(2)}× bare fetch (${bare.p50.toFixed(3)} ms)`,
+    goal: '≤ 1.2× bare fetch',
+    met: latencyRatio <= 1.2,
+  });
+  emit({
+    name: `p99 latency, ${target}`,
+    value: ours.p99,
+    unit: 'ms',
+    ratio: `${(ours.p99 / bare.p99).toFixed(2)}× bare fetch`,
+  });
 }
 child.stdin.end();

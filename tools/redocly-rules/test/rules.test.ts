@@ -133,18 +133,27 @@ const cases: [string, Case][] = [
   [
     'GET with a request body',
     {
-      replace: ["      x-idempotent: true\n      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:", "      x-idempotent: true\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n            example: {}\n      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:"],
+      replace: [
+        "      x-idempotent: true\n      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:",
+        "      x-idempotent: true\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n            example: {}\n      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:",
+      ],
       rule: 'rpc/encoding',
       message: /GET operation "ListThings" must not have a request body/,
-      line: lineOf("      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:"),
+      line: lineOf(
+        "      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:",
+      ),
     },
   ],
   [
     'request body in an unsupported media type',
     {
-      replace: ['          application/json:\n            schema:\n              type: object\n              required: [Key]', '          text/plain:\n            schema:\n              type: object\n              required: [Key]'],
+      replace: [
+        '          application/json:\n            schema:\n              type: object\n              required: [Key]',
+        '          text/plain:\n            schema:\n              type: object\n              required: [Key]',
+      ],
       rule: 'rpc/encoding',
-      message: /Request body of "DeleteThing" uses text\/plain; allowed: application\/json, application\/x-www-form-urlencoded, multipart\/form-data/,
+      message:
+        /Request body of "DeleteThing" uses text\/plain; allowed: application\/json, application\/x-www-form-urlencoded, multipart\/form-data/,
       line: lineOf('          application/json:'),
     },
   ],

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // volc-spec-gate check    — classify the working spec against the committed baseline and decide
 // volc-spec-gate baseline — write the working spec's bundle as the new baseline (after a release)
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleSpec } from './bundle.ts';
@@ -89,7 +90,9 @@ const findings = values.head
   ? classify(base, head)
   : locateSources(classify(base, head), sourceMap(specRoot, root));
 let optic: OpticFinding[] = [];
-if (!values['no-optic']) optic = await runOptic(baselineFile, headFile, root);
+// Optic writes a ci-run-details.json report into its working folder: give it a scratch one.
+if (!values['no-optic'])
+  optic = await runOptic(baselineFile, headFile, mkdtempSync(join(tmpdir(), 'spec-gate-optic-')));
 const verdict = decide({
   findings,
   changesets: readChangesets(join(root, '.changeset')),

@@ -9,7 +9,8 @@ export default function ErrorExamples() {
     // Shared examples are $refs; read the value they point at.
     Response: {
       enter(response, ctx) {
-        const codeOf = (example) => (example?.$ref ? ctx.resolve(example).node : example)?.value?.ResponseMetadata?.Error?.Code;
+        const codeOf = (example) =>
+          (example?.$ref ? ctx.resolve(example).node : example)?.value?.ResponseMetadata?.Error?.Code;
         const status = String(ctx.key);
         const media = response.content?.['application/json'];
         if (/^2\d\d$/.test(status)) {
