@@ -4,13 +4,14 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderContractCases } from './contract.ts';
-import { renderDocs } from './docs.ts';
+import { readChangelog, renderDocs } from './docs.ts';
 import { renderFacade } from './facade.ts';
 import { type JsonObject, readOperations, readSigning } from './spec.ts';
 
 const USAGE = `usage:
   volc-codegen facade   --spec <openapi.json> --out <facade.ts> --name <Prefix> [--schema-module ./schema.ts]
   volc-codegen docs     --spec <openapi.json> --out <dir> --client-package <pkg> --factory <createXClient>
+                        [--changelog-from <spec package dir>]
   volc-codegen contract --spec <openapi.json> --out <cases.json>`;
 
 function fail(message: string): never {
@@ -32,6 +33,7 @@ const { positionals, values } = parseArgs({
     'schema-module': { type: 'string', default: './schema.ts' },
     'client-package': { type: 'string' },
     factory: { type: 'string' },
+    'changelog-from': { type: 'string' },
   },
 });
 const [command] = positionals;
@@ -60,6 +62,7 @@ switch (command) {
     const { docsSpec, sampleFiles } = renderDocs(spec, operations, signing, {
       clientPackage: values['client-package'],
       factory: values.factory,
+      ...(values['changelog-from'] ? { changelog: readChangelog(values['changelog-from']) } : {}),
     });
     rmSync(join(values.out, 'samples'), { recursive: true, force: true });
     write(join(values.out, 'openapi.docs.json'), `${JSON.stringify(docsSpec, null, 2)}\n`);
@@ -68,7 +71,7 @@ switch (command) {
     break;
   }
   case 'contract':
-    write(values.out, `${JSON.stringify(renderContractCases(operations), null, 2)}\n`);
+    write(values.out, `${JSON.stringify(renderContractCases(operations, spec), null, 2)}\n`);
     break;
   default:
     fail(`unknown command "${command ?? ''}"`);

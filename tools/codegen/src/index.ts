@@ -1,4 +1,16 @@
-export { type ContractCase, renderContractCases } from './contract.ts';
+export {
+  type ContractCase,
+  type ContractOptions,
+  type ExpectedOutcome,
+  type InputParameter,
+  type InvalidInput,
+  type Pointer,
+  type ResponseCase,
+  renderContractCases,
+  type WireBody,
+  type WireExpectation,
+} from './contract.ts';
+export { encodeRfc3986, formFields } from './contract-wire.ts';
 export { type DocsOutput, renderDocs } from './docs.ts';
 export { type FacadeOptions, renderFacade } from './facade.ts';
 export {

@@ -1,4 +1,7 @@
-import { createHash } from 'node:crypto';
+// Code samples for the docs, generated from each operation: the facade call, the raw openapi-fetch
+// call and a curl command signed for real with a demo key pair, so every number on the page can be
+// recomputed by anyone (the docs tests do it with @volc-openapi/signer).
+import { createHash, createHmac } from 'node:crypto';
 import type { JsonObject, RpcOperation, SigningDoc } from './spec.ts';
 
 export interface CodeSample {
@@ -14,109 +17,326 @@ export interface SampleOptions {
   factory: string;
 }
 
-/** A fixed example date, so generated samples are stable between builds. */
-const SAMPLE_DATE = '20250528T033931Z';
+/**
+ * Labels of the three samples. Redoc 3 shows an `x-codeSamples` entry only when its label matches a
+ * language of `openapi.codeSamples.languages` in redocly.yaml, so these must stay equal to those.
+ */
+export const SAMPLE_LABELS = { facade: 'TypeScript (client)', curl: 'curl', raw: 'openapi-fetch' } as const;
 
-function literal(value: unknown): string {
-  return JSON.stringify(value, null, 2)
-    .replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, '$1:')
-    .replaceAll('"', "'");
+/**
+ * The demo key pair and clock every signed example uses. They are valid nowhere; they only make the
+ * examples reproducible.
+ */
+export const DEMO_SIGNING = {
+  accessKeyId: 'AKLTZG9jcy1leGFtcGxlLWtleQ',
+  secretAccessKey: 'docs-example-secret-do-not-use',
+  xDate: '20250528T033931Z',
+} as const;
+
+/** Boundary of the multipart bodies the samples spell out, so their hash is fixed. */
+const MULTIPART_BOUNDARY = 'VmsDocsBoundary7MA4YWxkTrZu0gW';
+
+const MEDIA_TYPES: Record<RpcOperation['encoding'], string | undefined> = {
+  json: 'application/json',
+  form: 'application/x-www-form-urlencoded',
+  multipart: `multipart/form-data; boundary=${MULTIPART_BOUNDARY}`,
+  query: undefined,
+};
+
+/** A string as a single-quoted TypeScript literal. */
+const quote = (text: string) => `'${JSON.stringify(text).slice(1, -1).replaceAll("'", "\\'")}'`;
+
+/** A JSON value as a TypeScript literal, two-space indented from `indent`, keys unquoted where they can be. */
+function literal(value: unknown, indent = ''): string {
+  if (typeof value === 'string') return quote(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    return value.length
+      ? `[\n${value.map((item) => inner + literal(item, inner)).join(',\n')}\n${indent}]`
+      : '[]';
+  }
+  const entries = Object.entries(value);
+  if (!entries.length) return '{}';
+  const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name));
+  return `{\n${entries.map(([name, item]) => `${inner}${key(name)}: ${literal(item, inner)}`).join(',\n')}\n${indent}}`;
 }
 
-function clientPreamble(options: SampleOptions): string {
+/** `createVmsClient` → `vms`: the variable the samples call the client by. */
+export function clientVariable(options: SampleOptions): string {
+  const core = /^create(\w+?)Client$/.exec(options.factory)?.[1];
+  return core ? core.charAt(0).toLowerCase() + core.slice(1) : 'client';
+}
+
+function clientPreamble(options: SampleOptions): string[] {
   return [
     `import { ${options.factory} } from '${options.clientPackage}';`,
     '',
-    `const client = ${options.factory}({`,
-    "  credentials: { accessKeyId: process.env.VOLC_ACCESSKEY ?? '', secretAccessKey: process.env.VOLC_SECRETKEY ?? '' },",
-    '});',
-  ].join('\n');
+    '// Credentials come from VOLC_ACCESSKEY / VOLC_SECRETKEY (or ~/.volc/config); pass `credentials` to override.',
+    `const ${clientVariable(options)} = ${options.factory}();`,
+    '',
+  ];
 }
 
-/** The facade call a reader copies: one method named after the Action. */
+/** The facade method's argument: the request example, or nothing for an Action without input. */
+const input = (operation: RpcOperation) =>
+  operation.encoding === 'query' && Object.keys(operation.requestExample).length === 0
+    ? ''
+    : literal(operation.requestExample);
+
+/** The facade call a reader copies: one method named after the Action, with typed errors. */
 export function facadeSample(operation: RpcOperation, options: SampleOptions): string {
-  return [
-    clientPreamble(options),
-    `const { data, error } = await client.${operation.operationId}(${literal(operation.requestExample)});`,
+  const client = clientVariable(options);
+  const lines = [
+    ...clientPreamble(options),
+    `const { data, error } = await ${client}.${operation.operationId}(${input(operation)});`,
     'if (error) {',
-    '  const { Code, Message } = error.ResponseMetadata.Error;',
+    '  // error.Code is one of the codes documented for this Action (or any other string the service sends).',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: this is the sample's own template literal
-    '  throw new Error(`${Code}: ${Message} (request ${error.ResponseMetadata.RequestId})`);',
+    '  console.error(`${error.Code} (HTTP ${error.status}): ${error.Message}, RequestId ${error.RequestId}`);',
+    '} else {',
+    '  console.log(data.Result);',
     '}',
-    'console.log(data.Result);',
-    '',
-  ].join('\n');
+  ];
+  if (operation.pagination) {
+    lines.push(
+      '',
+      `// Every ${operation.pagination.items} entry, page after page (a failed page throws its RpcError):`,
+      `for await (const item of ${client}.paginate.${operation.operationId}(${input(operation)})) {`,
+      '  console.log(item);',
+      '}',
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
+
+/** Serializers the raw sample spells out for bodies that are not JSON. */
+const RAW_SERIALIZERS: Partial<Record<RpcOperation['encoding'], string[]>> = {
+  form: [
+    '  // A form body: openapi-fetch would send JSON unless told otherwise.',
+    "  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },",
+    '  bodySerializer: (body) => new URLSearchParams(Object.entries(body).map(([k, v]) => [k, String(v)])).toString(),',
+  ],
+  multipart: [
+    '  // A multipart body: fetch writes the boundary, the client signs the exact bytes.',
+    '  bodySerializer: (body) => {',
+    '    const form = new FormData();',
+    '    for (const [k, v] of Object.entries(body as Record<string, unknown>)) form.append(k, v instanceof Blob ? v : String(v));',
+    '    return form;',
+    '  },',
+  ],
+};
 
 /** The same call through the raw, fully typed openapi-fetch client. */
 export function rawSample(operation: RpcOperation, options: SampleOptions): string {
+  const client = clientVariable(options);
+  const call = `const { data, error } = await ${client}.raw.${operation.method}('${operation.path}'`;
   const init =
     operation.encoding === 'query'
-      ? `{ params: { query: ${literal(operation.requestExample)} } }`
-      : `{ body: ${literal(operation.requestExample)} }`;
+      ? [`  params: { query: ${literal(operation.requestExample, '  ')} },`]
+      : [
+          `  body: ${literal(operation.requestExample, '  ')},`,
+          ...(RAW_SERIALIZERS[operation.encoding] ?? []),
+        ];
+  const withoutInput = operation.encoding === 'query' && Object.keys(operation.requestExample).length === 0;
   return [
-    clientPreamble(options),
-    `const { data, error } = await client.raw.${operation.method}('${operation.path}', ${init});`,
+    ...clientPreamble(options),
+    ...(withoutInput ? [`${call});`] : [`${call}, {`, ...init, '});']),
     'console.log(data ?? error);',
     '',
   ].join('\n');
 }
 
-function wireBody(operation: RpcOperation): string | undefined {
-  if (operation.encoding === 'json') return JSON.stringify(operation.requestExample);
-  if (operation.encoding === 'form') {
-    return new URLSearchParams(
-      Object.entries(operation.requestExample).map(([name, value]) => [name, String(value)]),
-    ).toString();
+/** One input value as VMS reads it in forms and query strings: lists comma-joined, objects as JSON. */
+function wireValue(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null))
+    return value.join(',');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function wireEntries(example: JsonObject): [string, string][] {
+  return Object.entries(example).flatMap(([name, value]) => {
+    const text = wireValue(value);
+    return text === undefined ? [] : [[name, text] as [string, string]];
+  });
+}
+
+/** The exact request the samples send: method, URL, the content type if any, and the body bytes. */
+export interface WireRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  host: string;
+  pathAndQuery: string;
+  contentType?: string;
+  body?: string;
+}
+
+export function wireRequest(operation: RpcOperation, signing: SigningDoc): WireRequest {
+  const query =
+    operation.encoding === 'query'
+      ? wireEntries(operation.requestExample)
+          .map(([name, value]) => `&${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+          .join('')
+      : '';
+  const url = new URL(`${signing.endpoint.replace(/\/$/, '')}${operation.path}${query}`);
+  let body: string | undefined;
+  if (operation.encoding === 'json') body = JSON.stringify(operation.requestExample);
+  else if (operation.encoding === 'form')
+    body = new URLSearchParams(wireEntries(operation.requestExample)).toString();
+  else if (operation.encoding === 'multipart') {
+    body = wireEntries(operation.requestExample)
+      .map(
+        ([name, value]) =>
+          `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      )
+      .join('')
+      .concat(`--${MULTIPART_BOUNDARY}--\r\n`);
   }
-  return undefined;
+  const contentType = MEDIA_TYPES[operation.encoding];
+  return {
+    method: operation.method,
+    url: url.href,
+    host: url.host,
+    pathAndQuery: `${url.pathname}${url.search}`,
+    ...(contentType ? { contentType } : {}),
+    ...(body === undefined ? {} : { body }),
+  };
 }
 
-function wireQuery(example: JsonObject): string {
-  return Object.entries(example)
-    .map(([name, value]) => `&${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`)
-    .join('');
+/** Every intermediate value of Volcengine's HMAC-SHA256 signature of one request. */
+export interface SigningWalkthrough {
+  request: WireRequest;
+  accessKeyId: string;
+  secretAccessKey: string;
+  xDate: string;
+  region: string;
+  service: string;
+  bodySha256: string;
+  canonicalRequest: string;
+  canonicalRequestSha256: string;
+  credentialScope: string;
+  stringToSign: string;
+  /** kDate, kRegion, kService, kSigning as lowercase hex. */
+  signingKeys: { date: string; region: string; service: string; request: string };
+  signedHeaders: string;
+  signature: string;
+  authorization: string;
 }
 
-/** curl with every header the signature needs; the signature itself is left for the reader's keys. */
+/** Percent-encoding that keeps only `A-Za-z0-9-_.~`, uppercase hex, as the canonical query wants. */
+const encodeComponent = (text: string) =>
+  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest();
+
+/**
+ * Signs a request step by step with node:crypto, independently of @volc-openapi/signer, keeping every
+ * intermediate value for the docs (the docs tests check the result against the signer).
+ */
+export function signingWalkthrough(
+  request: WireRequest,
+  signing: SigningDoc,
+  keys: { accessKeyId: string; secretAccessKey: string; xDate: string } = DEMO_SIGNING,
+): SigningWalkthrough {
+  const url = new URL(request.url);
+  const query = [...url.searchParams]
+    .map(([name, value]) => `${encodeComponent(name)}\0${encodeComponent(value)}`)
+    .sort()
+    .join('&')
+    .replaceAll('\0', '=');
+  const bodySha256 = sha256(request.body ?? '');
+  const headers: [string, string][] = [
+    ...(request.contentType ? [['content-type', request.contentType] as [string, string]] : []),
+    ['host', url.host],
+    ['x-content-sha256', bodySha256],
+    ['x-date', keys.xDate],
+  ];
+  headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const signedHeaders = headers.map(([name]) => name).join(';');
+  const canonicalRequest = [
+    request.method,
+    url.pathname || '/',
+    query,
+    headers.map(([name, value]) => `${name}:${value.trim()}\n`).join(''),
+    signedHeaders,
+    bodySha256,
+  ].join('\n');
+  const canonicalRequestSha256 = sha256(canonicalRequest);
+  const day = keys.xDate.slice(0, 8);
+  const credentialScope = `${day}/${signing.region}/${signing.service}/request`;
+  const stringToSign = ['HMAC-SHA256', keys.xDate, credentialScope, canonicalRequestSha256].join('\n');
+  const kDate = hmac(keys.secretAccessKey, day);
+  const kRegion = hmac(kDate, signing.region);
+  const kService = hmac(kRegion, signing.service);
+  const kSigning = hmac(kService, 'request');
+  const signature = hmac(kSigning, stringToSign).toString('hex');
+  return {
+    request,
+    accessKeyId: keys.accessKeyId,
+    secretAccessKey: keys.secretAccessKey,
+    xDate: keys.xDate,
+    region: signing.region,
+    service: signing.service,
+    bodySha256,
+    canonicalRequest,
+    canonicalRequestSha256,
+    credentialScope,
+    stringToSign,
+    signingKeys: {
+      date: kDate.toString('hex'),
+      region: kRegion.toString('hex'),
+      service: kService.toString('hex'),
+      request: kSigning.toString('hex'),
+    },
+    signedHeaders,
+    signature,
+    authorization: `HMAC-SHA256 Credential=${keys.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+  };
+}
+
+/** Single-quotes a string for a POSIX shell. */
+const shellQuote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+/** ANSI-C quoting (`$'...'`), for bodies with CR LF line ends. */
+const ansiQuote = (text: string) =>
+  `$'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\r', '\\r').replaceAll('\n', '\\n')}'`;
+
+/**
+ * curl with every signing header filled in: the request is signed with the demo key pair at the demo
+ * date, so the values are real and reproducible (a live call needs your own key and the current time).
+ */
 export function curlSample(operation: RpcOperation, signing: SigningDoc): string {
-  const body = wireBody(operation);
-  const query = operation.encoding === 'query' ? wireQuery(operation.requestExample) : '';
-  const contentType =
-    operation.encoding === 'json'
-      ? 'application/json'
-      : operation.encoding === 'form'
-        ? 'application/x-www-form-urlencoded'
-        : '';
-  const bodyHash = createHash('sha256')
-    .update(body ?? '')
-    .digest('hex');
-  const signed = contentType ? 'content-type;host;x-content-sha256;x-date' : 'host;x-content-sha256;x-date';
-  const scope = `${SAMPLE_DATE.slice(0, 8)}/${signing.region}/${signing.service}/request`;
-  const lines = [`curl -X ${operation.method} '${signing.endpoint}${operation.path}${query}'`];
-  if (contentType) lines.push(`  -H 'Content-Type: ${contentType}'`);
-  lines.push(`  -H 'X-Date: ${SAMPLE_DATE}'`);
-  lines.push(`  -H 'X-Content-Sha256: ${bodyHash}'`);
-  lines.push(
-    `  -H 'Authorization: HMAC-SHA256 Credential=<AccessKeyId>/${scope}, SignedHeaders=${signed}, Signature=<hex signature>'`,
-  );
-  if (body !== undefined) lines.push(`  --data '${body.replaceAll("'", "'\\''")}'`);
-  if (operation.encoding === 'multipart') {
-    for (const [name, value] of Object.entries(operation.requestExample)) {
-      lines.push(`  -F '${name}=${String(value).replaceAll("'", "'\\''")}'`);
-    }
+  const walk = signingWalkthrough(wireRequest(operation, signing), signing);
+  const { request } = walk;
+  const lines = [
+    `# Signed with the demo key ${DEMO_SIGNING.accessKeyId} at X-Date ${DEMO_SIGNING.xDate}: use your own key and the current UTC time.`,
+    `curl -X ${request.method} ${shellQuote(request.url)}`,
+  ];
+  if (request.contentType) lines.push(`  -H ${shellQuote(`Content-Type: ${request.contentType}`)}`);
+  lines.push(`  -H ${shellQuote(`X-Date: ${walk.xDate}`)}`);
+  lines.push(`  -H ${shellQuote(`X-Content-Sha256: ${walk.bodySha256}`)}`);
+  lines.push(`  -H ${shellQuote(`Authorization: ${walk.authorization}`)}`);
+  if (request.body !== undefined) {
+    lines.push(
+      operation.encoding === 'multipart'
+        ? `  --data-binary ${ansiQuote(request.body)}`
+        : `  --data-raw ${shellQuote(request.body)}`,
+    );
   }
-  return `${lines.join(' \\\n')}\n`;
+  const [comment, ...command] = lines;
+  return `${comment}\n${command.join(' \\\n')}\n`;
 }
 
+/** The three samples of one operation, in the order the docs offer them. */
 export function codeSamples(
   operation: RpcOperation,
   signing: SigningDoc,
   options: SampleOptions,
 ): CodeSample[] {
   return [
-    { lang: 'TypeScript', label: 'TypeScript', source: facadeSample(operation, options) },
-    { lang: 'curl', label: 'curl', source: curlSample(operation, signing) },
-    { lang: 'JavaScript', label: 'openapi-fetch', source: rawSample(operation, options) },
+    { lang: 'TypeScript', label: SAMPLE_LABELS.facade, source: facadeSample(operation, options) },
+    { lang: 'curl', label: SAMPLE_LABELS.curl, source: curlSample(operation, signing) },
+    { lang: 'JavaScript', label: SAMPLE_LABELS.raw, source: rawSample(operation, options) },
   ];
 }

@@ -11,13 +11,24 @@ export interface ErrorCodeDoc {
   summary: string;
 }
 
-export interface PaginationDoc {
+export interface OffsetPaginationDoc {
   style: 'offset';
   offset: string;
   limit: string;
   items: string;
   total: string;
 }
+
+/** `x-pagination: { style: cursor, cursor, nextCursor, items }`: request and result field names. */
+export interface CursorPaginationDoc {
+  style: 'cursor';
+  cursor: string;
+  nextCursor: string;
+  items: string;
+}
+
+/** The operation's `x-pagination`: offset/limit or cursor paging. */
+export type PaginationDoc = OffsetPaginationDoc | CursorPaginationDoc;
 
 export interface RpcOperation {
   operationId: string;
@@ -31,6 +42,8 @@ export interface RpcOperation {
   deprecated: boolean;
   idempotent: boolean;
   titleZh?: string;
+  /** `x-vms-replaced-by` of a deprecated operation: the operationId that supersedes it. */
+  replacedBy?: string;
   tags: string[];
   /** The first request example: the body, or the query parameters of a GET. */
   requestExample: JsonObject;
@@ -162,6 +175,9 @@ function readOperation(spec: JsonObject, path: string, pathItem: JsonObject): Rp
     idempotent: operation['x-idempotent'] === true,
     ...(typeof operation['x-vms-doc-title-zh'] === 'string'
       ? { titleZh: operation['x-vms-doc-title-zh'] }
+      : {}),
+    ...(typeof operation['x-vms-replaced-by'] === 'string'
+      ? { replacedBy: operation['x-vms-replaced-by'] }
       : {}),
     tags: Array.isArray(operation.tags) ? operation.tags.map(String) : [],
     requestExample: requestExample ?? {},

@@ -1,0 +1,224 @@
+// Docs site benchmark (not a test): HTML size and the time from navigation to the first operation
+// being visible in headless Chromium on 127.0.0.1, for the built site of the real spec and for sites
+// built the same way from synthetic specs (tools/synth-spec).
+//
+//   pnpm --filter @volc-openapi/vms-docs bench [--actions 1000[,5000]] [--runs 5] [--skip-real]
+//
+// Run `pnpm build` first: the real site is read from dist/index.html.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type JsonObject, readOperations, readSigning, renderDocs } from '@volc-openapi/codegen';
+import { synthesizeSpec } from '@volc-openapi/synth-spec';
+import { type Browser, launchChromium, serveDirectory } from '@volc-openapi/test-browser';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const PACKAGE = here('../');
+
+const { values } = parseArgs({
+  options: {
+    actions: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '5' },
+    'skip-real': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const sizes = values.actions
+  .split(',')
+  .filter(Boolean)
+  .map((text) => Number(text));
+if (!Number.isInteger(runs) || runs < 1 || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+  console.error('usage: bench [--actions 1000[,5000]] [--runs 5] [--skip-real]');
+  process.exit(2);
+}
+
+interface Target {
+  link: string;
+  sectionId: string;
+  requestLine: string;
+}
+
+interface Site {
+  name: string;
+  dir: string;
+  operations: number;
+  /** The first and the last operation of the document. */
+  first: Target;
+  last: Target;
+  buildMs?: number;
+}
+
+function targets(docsSpec: JsonObject): Pick<Site, 'first' | 'last'> {
+  const operations = readOperations(docsSpec);
+  const target = (operation: (typeof operations)[number] | undefined): Target => {
+    if (!operation) throw new Error('the spec has no operation');
+    const sectionId = `${operation.tags[0]}/${operation.operationId.toLowerCase()}`;
+    return { link: `#/${sectionId}`, sectionId, requestLine: `${operation.method}${operation.path}` };
+  };
+  return { first: target(operations[0]), last: target(operations.at(-1)) };
+}
+
+/** Builds a site from a synthetic spec exactly as the package does: codegen docs, then redocly build-docs. */
+function buildSynthetic(actions: number, into: string): Site {
+  const started = performance.now();
+  const spec = synthesizeSpec({ actions });
+  const { docsSpec } = renderDocs(spec, readOperations(spec), readSigning(spec), {
+    clientPackage: '@volc-openapi/vms',
+    factory: 'createVmsClient',
+  });
+  const dir = join(into, `synthetic-${actions}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'openapi.docs.json'), JSON.stringify(docsSpec));
+  const build = spawnSync(
+    'redocly',
+    [
+      'build-docs',
+      join(dir, 'openapi.docs.json'),
+      '--config',
+      join(PACKAGE, '../../redocly.yaml'),
+      '--template',
+      join(PACKAGE, 'template.hbs'),
+      '--inlineBundle',
+      '--title',
+      `Synthetic ${actions}`,
+      '-o',
+      join(dir, 'index.html'),
+    ],
+    { encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
+  );
+  if (build.status !== 0) throw new Error(`redocly build-docs failed:\n${build.stdout}${build.stderr}`);
+  return {
+    name: `synthetic, ${actions} actions`,
+    dir,
+    operations: actions,
+    ...targets(docsSpec),
+    buildMs: performance.now() - started,
+  };
+}
+
+interface Timing {
+  /** Cold load of the first operation's deep link, from navigation start. */
+  firstOperationMs: number;
+  /** On the loaded site, from the hash change to the last operation being visible. */
+  inPageMs: number;
+  /** Cold load of the site root, until its heading is visible. */
+  landingMs: number;
+}
+
+/** One cold load in a fresh context, then one in-page navigation, then a cold load of the landing page. */
+async function measure(browser: Browser, url: string, site: Site): Promise<Timing> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  /** performance.now() of the first frame where the element is in the viewport and shows `text`. */
+  const visibleAt = async (selector: string, text: string): Promise<number> => {
+    const handle = await page.waitForFunction(
+      ({ selector, text }) => {
+        const element = document.querySelector(selector) as HTMLElement | null;
+        const box = element?.getBoundingClientRect();
+        return box &&
+          box.height > 0 &&
+          box.top < window.innerHeight &&
+          // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point
+          element?.innerText.replace(/\s+/g, '').includes(text)
+          ? performance.now()
+          : false;
+      },
+      { selector, text },
+      { timeout: 120_000, polling: 'raf' },
+    );
+    return Number(await handle.jsonValue());
+  };
+  try {
+    await page.goto(`${url}${site.first.link}`, { waitUntil: 'commit' });
+    const firstOperationMs = await visibleAt(`[id="${site.first.sectionId}"]`, site.first.requestLine);
+    const hashChangedAt = await page.evaluate((link) => {
+      window.location.hash = link;
+      return performance.now();
+    }, site.last.link);
+    const inPageMs =
+      (await visibleAt(`[id="${site.last.sectionId}"]`, site.last.requestLine)) - hashChangedAt;
+    await page.goto('about:blank');
+    await page.goto(url, { waitUntil: 'commit' });
+    const landingMs = await visibleAt('h1', '');
+    return { firstOperationMs, inPageMs, landingMs };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
+const work = mkdtempSync(join(tmpdir(), 'docs-bench-'));
+const sites: Site[] = [];
+if (!values['skip-real']) {
+  const html = join(PACKAGE, 'dist/index.html');
+  if (!existsSync(html)) {
+    console.error('No dist/index.html: run `pnpm build` first (or pass --skip-real).');
+    process.exit(1);
+  }
+  const docsSpec = JSON.parse(
+    readFileSync(join(PACKAGE, 'generated/openapi.docs.json'), 'utf8'),
+  ) as JsonObject;
+  sites.push({
+    name: 'real spec',
+    dir: join(PACKAGE, 'dist'),
+    operations: readOperations(docsSpec).length,
+    ...targets(docsSpec),
+  });
+}
+for (const actions of sizes) sites.push(buildSynthetic(actions, work));
+
+const browser = await launchChromium();
+const rows: string[] = [];
+try {
+  for (const site of sites) {
+    const server = await serveDirectory(site.dir);
+    try {
+      await measure(browser, server.url, site); // warm-up: the first Chromium load pays for process start-up
+      const timings: Timing[] = [];
+      for (let run = 0; run < runs; run++) timings.push(await measure(browser, server.url, site));
+      const first = timings.map((timing) => timing.firstOperationMs);
+      const landing = timings.map((timing) => timing.landingMs);
+      const inPage = timings.map((timing) => timing.inPageMs);
+      const kib = statSync(join(site.dir, 'index.html')).size / 1024;
+      rows.push(
+        `| ${site.name} | ${site.operations} | ${kib.toFixed(0)} KiB | ${median(first).toFixed(0)} ms (${Math.min(...first).toFixed(0)}–${Math.max(...first).toFixed(0)}) | ${median(inPage).toFixed(0)} ms | ${median(landing).toFixed(0)} ms | ${site.buildMs === undefined ? '–' : `${(site.buildMs / 1000).toFixed(1)} s`} |`,
+      );
+      // Rows for the repo-wide `pnpm bench` table (tools/bench collects `BENCH ` lines).
+      const emit = (row: Record<string, unknown>) =>
+        console.log(`BENCH ${JSON.stringify({ group: 'docs', ...row })}`);
+      const isReal = site.name === 'real spec';
+      emit({ name: `HTML size, ${site.name}`, value: kib, unit: 'KiB' });
+      emit({
+        name: `first operation visible (cold deep link), ${site.name}`,
+        value: median(first) / 1000,
+        unit: 's',
+        ...(isReal ? { goal: '≤ 1 s', met: median(first) <= 1000 } : {}),
+      });
+      emit({ name: `landing visible, ${site.name}`, value: median(landing) / 1000, unit: 's' });
+      console.error(`measured ${site.name}`);
+    } finally {
+      await server.close();
+    }
+  }
+} finally {
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(
+  `\nDocs site benchmark: median of ${runs} cold loads in headless Chromium on 127.0.0.1 (${cpus().length} CPUs, load average ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ')}).\n`,
+);
+console.log(
+  '| site | operations | HTML | first operation visible, cold deep link (min–max) | last operation, in-page link | landing visible | build |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const row of rows) console.log(row);

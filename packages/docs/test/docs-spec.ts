@@ -1,0 +1,116 @@
+// What the site was built from: the generated docs spec, read the way the tests need it.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export type Json = { [key: string]: unknown };
+
+export const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+export const readJson = (path: string) => JSON.parse(readFileSync(here(path), 'utf8')) as Json;
+
+/** The docs spec the site was built from, and the bundled spec it was generated from. */
+export const docsSpec = readJson('../generated/openapi.docs.json');
+export const bundledSpec = readJson('../../../spec/vms/dist/openapi.json');
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Follows local `#/...` references. */
+export function deref(spec: Json, node: unknown): Json {
+  let current = node;
+  while (isObject(current) && typeof current.$ref === 'string') {
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>(
+        (into, part) => (isObject(into) ? into[part.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined),
+        spec,
+      );
+  }
+  return isObject(current) ? current : {};
+}
+
+export interface CodeSample {
+  lang: string;
+  label: string;
+  source: string;
+}
+
+export interface SiteOperation {
+  operationId: string;
+  method: string;
+  path: string;
+  tag: string;
+  summary: string;
+  titleZh?: string;
+  deprecated: boolean;
+  replacedBy?: string;
+  errorCodes: number;
+  /** Query parameter names and top-level body field names. */
+  parameters: string[];
+  samples: CodeSample[];
+  /** The section id Redoc 3 gives the operation, and its deep link. */
+  sectionId: string;
+  link: string;
+}
+
+/** Every operation of a spec, in document order. */
+export function operationsOf(spec: Json): SiteOperation[] {
+  return Object.entries(spec.paths as Json).flatMap(([path, item]) =>
+    Object.entries(deref(spec, item))
+      .filter(([method]) => method === 'get' || method === 'post')
+      .map(([method, node]) => {
+        const operation = deref(spec, node);
+        const tag = String((operation.tags as string[] | undefined)?.[0] ?? '');
+        const id = String(operation.operationId);
+        const sectionId = `${tag}/${id.toLowerCase()}`;
+        const parameters = ((operation.parameters as unknown[] | undefined) ?? []).map((parameter) =>
+          String(deref(spec, parameter).name),
+        );
+        const content = deref(spec, operation.requestBody).content;
+        const media = isObject(content) ? Object.values(content)[0] : undefined;
+        const schema = isObject(media) ? deref(spec, media.schema) : {};
+        if (isObject(schema.properties)) parameters.push(...Object.keys(schema.properties));
+        let errorCodes = 0;
+        for (const response of Object.values(isObject(operation.responses) ? operation.responses : {})) {
+          const body = deref(spec, response).content;
+          const json = isObject(body) ? body['application/json'] : undefined;
+          for (const example of Object.values(
+            isObject(json) && isObject(json.examples) ? json.examples : {},
+          )) {
+            const value = deref(spec, example).value;
+            if (isObject(value) && isObject(value.ResponseMetadata) && isObject(value.ResponseMetadata.Error))
+              errorCodes++;
+          }
+        }
+        return {
+          operationId: id,
+          method: method.toUpperCase(),
+          path,
+          tag,
+          summary: String(operation.summary ?? ''),
+          ...(typeof operation['x-vms-doc-title-zh'] === 'string'
+            ? { titleZh: operation['x-vms-doc-title-zh'] }
+            : {}),
+          deprecated: operation.deprecated === true,
+          ...(typeof operation['x-vms-replaced-by'] === 'string'
+            ? { replacedBy: operation['x-vms-replaced-by'] }
+            : {}),
+          errorCodes,
+          parameters,
+          samples: (operation['x-codeSamples'] as CodeSample[] | undefined) ?? [],
+          sectionId,
+          link: `#/${sectionId}`,
+        };
+      }),
+  );
+}
+
+/** The guide pages (`x-traitTag` tags) of the docs spec, by tag name. */
+export function guideTag(name: string): Json {
+  const tag = (docsSpec.tags as Json[]).find((candidate) => candidate.name === name);
+  if (!tag) throw new Error(`The docs spec has no "${name}" page`);
+  return tag;
+}
+
+/** Whitespace-free text, so layout line breaks do not matter when comparing. */
+export const squash = (text: string) => text.replace(/\s+/g, '');
