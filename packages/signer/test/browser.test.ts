@@ -3,24 +3,19 @@
  * Chromium. It must compute the same signatures as Node for the golden vectors. Fails (never skips) when
  * Chromium is missing.
  */
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type Browser, launchChromium, type Page, type StaticServer, serveDirectory } from '@volc-openapi/test-browser';
 import { build } from 'esbuild';
-import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as node from '../src/node.ts';
 import { bodyBytes, vectors } from './helpers/fixtures.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TIMEOUT = 30_000;
 
-let server: Server | undefined;
+let server: StaticServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`);
   const bundle = await build({
     entryPoints: [new URL('../src/web.ts', import.meta.url).pathname],
     bundle: true,
@@ -32,37 +27,25 @@ beforeAll(async () => {
   });
   const script = bundle.outputFiles[0]?.text ?? '';
   expect(script).not.toMatch(/["']node:/);
-  server = createServer((req, res) => {
-    if (req.url === '/signer.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    } else {
-      res
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end('<!doctype html><meta charset="utf-8"><title>signer</title><script src="/signer.js"></script>');
-    }
+  server = await serveDirectory(new URL('.', import.meta.url).pathname, {
+    routes: {
+      '/signer.js': { body: script, type: 'text/javascript' },
+      '/': {
+        body: '<!doctype html><meta charset="utf-8"><title>signer</title><script src="/signer.js"></script>',
+        type: 'text/html',
+      },
+    },
   });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  // Fails (never skips) when Chromium is missing, naming how to install it.
+  browser = await launchChromium();
   page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(server.url);
   await page.waitForFunction(() => 'VolcSigner' in globalThis);
 }, TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await server?.close();
 }, TIMEOUT);
 
 interface BrowserCase {
