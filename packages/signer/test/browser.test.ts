@@ -3,7 +3,13 @@
  * Chromium. It must compute the same signatures as Node for the golden vectors. Fails (never skips) when
  * Chromium is missing.
  */
-import { type Browser, launchChromium, type Page, type StaticServer, serveDirectory } from '@volc-openapi/test-browser';
+import {
+  type Browser,
+  launchChromium,
+  type Page,
+  type StaticServer,
+  serveDirectory,
+} from '@volc-openapi/test-browser';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as node from '../src/node.ts';
