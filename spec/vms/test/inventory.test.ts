@@ -2,8 +2,8 @@
 // Version, is described by the spec or excluded with a reason in exclusions.yaml.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const INVENTORY = here('../../../../shared/reference/vms/inventory.yaml');
@@ -20,12 +20,16 @@ interface Exclusion {
 }
 
 if (!existsSync(INVENTORY)) {
-  throw new Error(`The reference inventory is missing at ${INVENTORY}; this test needs ../shared/ beside the checkout.`);
+  throw new Error(
+    `The reference inventory is missing at ${INVENTORY}; this test needs ../shared/ beside the checkout.`,
+  );
 }
 
 const inventory = (parse(readFileSync(INVENTORY, 'utf8')) as { actions: InventoryAction[] }).actions;
 const exclusions = parse(readFileSync(here('../exclusions.yaml'), 'utf8')) as Exclusion[];
-const spec = JSON.parse(readFileSync(here('../dist/openapi.json'), 'utf8')) as { paths: Record<string, unknown> };
+const spec = JSON.parse(readFileSync(here('../dist/openapi.json'), 'utf8')) as {
+  paths: Record<string, unknown>;
+};
 
 const key = (action: string, version: string) => `${action}@${version}`;
 const entries = inventory.flatMap((entry) => [
