@@ -10,7 +10,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHmac, hash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { Hash } from '@smithy/hash-node';
@@ -19,26 +18,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { build } from 'esbuild';
 import { Bench } from 'tinybench';
 import { sign, signRequest } from '../src/node.ts';
-
-interface OfficialSigner {
-  addAuthorization(credentials: { accessKeyId: string; secretKey: string }, date?: Date): void;
-  request: { headers: Record<string, string> };
-}
-type OfficialSignerClass = new (
-  request: {
-    region: string;
-    method: string;
-    pathname: string;
-    params: Record<string, string>;
-    headers: Record<string, string>;
-    body: string;
-  },
-  service: string,
-) => OfficialSigner;
-
-const require = createRequire(import.meta.url);
-const OfficialSigner = (require('@volcengine/openapi/lib/base/sign') as { default: OfficialSignerClass })
-  .default;
+import { OfficialSigner } from '../test/helpers/official.ts';
 
 const HOST = 'cloud-vms.volcengineapi.com';
 const URL_STRING = `https://${HOST}/?Action=OpenDeleteResource&Version=2022-01-01`;
