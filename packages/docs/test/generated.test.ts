@@ -111,6 +111,24 @@ describe('generated docs spec', () => {
     }
   });
 
+  it('carries a preview of every operation, with its request line and fields, into the built page', () => {
+    const page = readFileSync(here('../dist/index.html'), 'utf8');
+    const json = /<script type="application\/json" id="vms-previews">(.*?)<\/script>/s.exec(page)?.[1];
+    expect(json, 'no previews in dist/index.html').toBeDefined();
+    const previews = JSON.parse(json ?? '{}') as Record<string, string>;
+    expect(Object.keys(previews).sort()).toEqual(operations.map((operation) => operation.sectionId).sort());
+    for (const operation of operations) {
+      const preview = previews[operation.sectionId] ?? '';
+      expect(preview, operation.operationId).toContain(
+        `${operation.method} ${operation.path.replace('&', '&amp;')}`,
+      );
+      for (const name of operation.parameters)
+        expect(preview, operation.operationId).toContain(`<code>${name}</code>`);
+    }
+    // Before Redoc's styles and markup, so that it can be painted first.
+    expect(page.indexOf('id="vms-preview"')).toBeLessThan(page.indexOf('<div id="redoc">'));
+  });
+
   it('labels every code sample with a language redocly.yaml configures, or Redoc 3 would hide it', () => {
     const config = parse(readFileSync(here('../../../redocly.yaml'), 'utf8')) as {
       openapi?: { codeSamples?: { languages?: { lang: string; label?: string }[] } };

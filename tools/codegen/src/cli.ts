@@ -5,13 +5,14 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderContractCases } from './contract.ts';
 import { readChangelog, renderDocs } from './docs.ts';
+import { injectPreviews } from './docs-preview.ts';
 import { renderFacade } from './facade.ts';
 import { type JsonObject, readOperations, readSigning } from './spec.ts';
 
 const USAGE = `usage:
   volc-codegen facade   --spec <openapi.json> --out <facade.ts> --name <Prefix> [--schema-module ./schema.ts]
   volc-codegen docs     --spec <openapi.json> --out <dir> --client-package <pkg> --factory <createXClient>
-                        [--changelog-from <spec package dir>]
+                        [--changelog-from <spec package dir>] [--template <template.hbs>]
   volc-codegen contract --spec <openapi.json> --out <cases.json>`;
 
 function fail(message: string): never {
@@ -34,6 +35,7 @@ const { positionals, values } = parseArgs({
     'client-package': { type: 'string' },
     factory: { type: 'string' },
     'changelog-from': { type: 'string' },
+    template: { type: 'string' },
   },
 });
 const [command] = positionals;
@@ -59,7 +61,7 @@ switch (command) {
   }
   case 'docs': {
     if (!values['client-package'] || !values.factory) fail('docs needs --client-package and --factory');
-    const { docsSpec, sampleFiles } = renderDocs(spec, operations, signing, {
+    const { docsSpec, sampleFiles, previews } = renderDocs(spec, operations, signing, {
       clientPackage: values['client-package'],
       factory: values.factory,
       ...(values['changelog-from'] ? { changelog: readChangelog(values['changelog-from']) } : {}),
@@ -68,6 +70,20 @@ switch (command) {
     write(join(values.out, 'openapi.docs.json'), `${JSON.stringify(docsSpec, null, 2)}\n`);
     for (const [name, source] of Object.entries(sampleFiles))
       write(join(values.out, 'samples', name), source);
+    // The site's HTML template with each operation's preview, shown while Redoc starts.
+    if (values.template) {
+      let template: string;
+      try {
+        template = readFileSync(values.template, 'utf8');
+      } catch (error) {
+        fail(`cannot read the template ${values.template}: ${(error as Error).message}`);
+      }
+      try {
+        write(join(values.out, 'template.hbs'), injectPreviews(template, previews, values.template));
+      } catch (error) {
+        fail((error as Error).message);
+      }
+    }
     break;
   }
   case 'contract':

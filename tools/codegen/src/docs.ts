@@ -4,6 +4,7 @@
 // from the spec, the changesets of the spec package and a fixed demo key; nothing is written by hand.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { renderPreview } from './docs-preview.ts';
 import {
   codeSamples,
   DEMO_SIGNING,
@@ -42,6 +43,8 @@ export interface DocsOutput {
   docsSpec: JsonObject;
   /** TypeScript sample files by name, type-checked against the generated client so they cannot rot. */
   sampleFiles: Record<string, string>;
+  /** Each operation's static preview (HTML), by its section id (`<tag>/<operationid>`). */
+  previews: Record<string, string>;
 }
 
 /** Tags of the guide pages, in reading order; they must not clash with the spec's own tags. */
@@ -562,11 +565,13 @@ export function renderDocs(
 ): DocsOutput {
   const docsSpec = structuredClone(spec);
   const sampleFiles: Record<string, string> = {};
+  const previews: Record<string, string> = {};
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
   const nodes = new Map<RpcOperation, JsonObject>();
   for (const operation of operations) {
     const node = operationNode(docsSpec, operation);
     nodes.set(operation, node);
+    previews[operationLink(operation).slice(2)] = renderPreview(docsSpec, node, operation, signing);
     node.description = operationMarkdown(operation, node, byId, signing);
     node['x-codeSamples'] = codeSamples(operation, signing, options);
     sampleFiles[`${operation.operationId}.facade.ts`] = facadeSample(operation, options);
@@ -616,5 +621,5 @@ export function renderDocs(
     ...groups,
     { name: 'Release notes', tags: [GUIDE_TAGS.changelog] },
   ];
-  return { docsSpec, sampleFiles };
+  return { docsSpec, sampleFiles, previews };
 }

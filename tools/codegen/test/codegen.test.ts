@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type ChangelogSource, readChangelog, searchTerms } from '../src/docs.ts';
+import { injectPreviews, PREVIEW_PLACEHOLDER } from '../src/docs-preview.ts';
 import {
   curlSample,
   type JsonObject,
@@ -397,6 +398,69 @@ describe('docs', () => {
     expect(released).toContain('No changes are pending.');
     expect(released).toContain('## 0.3.0\n\n### Minor Changes\n\n- abc123: First.');
     rmSync(root, { recursive: true, force: true });
+  });
+
+  describe('operation previews', () => {
+    const previewOf = (id: string) => {
+      const operation = op(id);
+      return rendered.previews[`${operation.tags[0]}/${id.toLowerCase()}`] ?? '';
+    };
+
+    it('has one preview per operation, keyed by the section id of its deep link', () => {
+      expect(Object.keys(rendered.previews).sort()).toEqual(
+        docsOperations
+          .map((operation) => `${operation.tags[0]}/${operation.operationId.toLowerCase()}`)
+          .sort(),
+      );
+    });
+
+    it('shows the request line, the facts, the request fields and the error codes', () => {
+      const create = previewOf('CreateThing');
+      expect(create).toContain('<h1>Create a thing</h1>');
+      expect(create).toContain('POST /?Action=CreateThing&amp;Version=2022-01-01\nHost: ');
+      expect(create).toContain('Content-Type: application/json');
+      expect(create).toContain('<dd>创建物品</dd>');
+      for (const field of ['Name', 'Size', 'Tags'])
+        expect(create).toContain(`<td><code>${field}</code></td>`);
+      expect(create).toContain('<td><code>SystemError</code></td><td>200 (error in the body)</td>');
+      const list = previewOf('ListThings');
+      expect(list).toContain('GET /?Action=ListThings&amp;Version=2022-01-01');
+      expect(list).toContain('<td><code>Type</code></td><td>integer</td><td>yes</td>');
+      expect(list).toContain('<td><code>Name</code></td><td>string</td><td>no</td>');
+      expect(previewOf('UpdateThing')).toContain(
+        '<strong>Deprecated.</strong> Use <code>UpdateThingV2</code> instead.',
+      );
+      expect(previewOf('PingThing')).not.toContain('<h2>Request</h2>');
+    });
+
+    it('escapes text from the spec as HTML', () => {
+      const hostile = structuredClone(docs);
+      const item = (hostile.paths as Record<string, Record<string, JsonObject>>)[op('PingThing').path];
+      (item?.post as JsonObject).summary = 'Ping <img src=x onerror=alert(1)> & "pong"';
+      const again = renderDocs(hostile, readOperations(hostile), docsSigning, options);
+      const preview = Object.entries(again.previews).find(([id]) => id.endsWith('/pingthing'))?.[1];
+      expect(preview).toContain('<h1>Ping &lt;img src=x onerror=alert(1)&gt; &amp; &quot;pong&quot;</h1>');
+    });
+
+    it('puts the previews into the template where its placeholder is, safe from the HTML parser and Handlebars', () => {
+      const previews = { 'a/b': '<p>{{title}}</p></script><script>alert(1)</script>' };
+      const template = `<html><body>\n${PREVIEW_PLACEHOLDER}\n{{{redocHTML}}}</body></html>`;
+      const out = injectPreviews(template, previews);
+      expect(out).not.toContain(PREVIEW_PLACEHOLDER);
+      expect(out).toContain('{{{redocHTML}}}');
+      const json = /<script type="application\/json" id="vms-previews">(.*?)<\/script>/s.exec(out)?.[1] ?? '';
+      expect(json).not.toMatch(/<|\{\{/);
+      expect(JSON.parse(json)).toEqual(previews);
+      // The only `{{` left in the output are the template's own.
+      expect(out.match(/\{\{/g)).toHaveLength(1);
+    });
+
+    it('refuses a template without the placeholder, or with two, naming the file', () => {
+      expect(() => injectPreviews('<body></body>', {}, 'template.hbs')).toThrow(
+        `template.hbs must contain the line "${PREVIEW_PLACEHOLDER}" exactly once, where the operation previews go (found 0)`,
+      );
+      expect(() => injectPreviews(`${PREVIEW_PLACEHOLDER}${PREVIEW_PLACEHOLDER}`, {})).toThrow('(found 2)');
+    });
   });
 
   it('splits Chinese titles into searchable tails and camel-case Actions into words', () => {

@@ -1,0 +1,128 @@
+// The operation previews of the built site, in headless Chromium: a deep link shows its operation
+// before Redoc has started, and Redoc's own rendering replaces the preview once it is drawn. "Before
+// Redoc" is made deterministic by serving the same page with Redoc's module script left out.
+import { readFileSync } from 'node:fs';
+import {
+  type Browser,
+  launchChromium,
+  type Page,
+  type StaticServer,
+  serveDirectory,
+} from '@volc-openapi/test-browser';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { docsSpec, here, operationsOf, type SiteOperation, squash } from './docs-spec.ts';
+
+const SCREENSHOTS = here('../test-results/screenshots/');
+const operations = operationsOf(docsSpec);
+const site = readFileSync(here('../dist/index.html'), 'utf8');
+/** The site without Redoc: its one module script is the inlined bundle and the hydrate call. */
+const withoutRedoc = site.replace(/<script type="module">[\s\S]*?<\/script>/, '');
+
+/** A few operations that cover the shapes a preview has: JSON body, query GET, deprecated, HTTP-200 codes. */
+const covered: SiteOperation[] = [
+  operations[0] as SiteOperation,
+  operations.find((operation) => operation.method === 'GET' && operation.parameters.length > 1),
+  operations.find((operation) => operation.deprecated && operation.replacedBy),
+  operations.toSorted((a, b) => b.errorCodes - a.errorCodes)[0],
+].filter((operation): operation is SiteOperation => operation !== undefined);
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveDirectory(here('../dist/'), {
+    routes: { '/without-redoc.html': { body: withoutRedoc, type: 'text/html; charset=utf-8' } },
+  });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(20_000);
+});
+afterEach(async () => {
+  await page.close();
+});
+
+/** What the preview panel shows, whitespace removed; undefined when the page has none. */
+const previewText = () =>
+  page.evaluate(() => {
+    const panel = document.getElementById('vms-preview');
+    // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point
+    return panel && !panel.hidden ? panel.innerText.replace(/\s+/g, '') : undefined;
+  });
+
+describe('operation previews', () => {
+  it('the page without Redoc really has no Redoc', () => {
+    expect(site).toContain('<script type="module">');
+    expect(withoutRedoc).not.toContain('<script type="module">');
+    expect(withoutRedoc.length).toBeLessThan(site.length / 2);
+  });
+
+  it.each(covered.map((operation) => [operation.operationId, operation] as const))(
+    'a deep link to %s shows its request line, facts, fields and error codes before Redoc runs',
+    async (_, operation) => {
+      await page.goto(`${server.url}without-redoc.html${operation.link}`);
+      const text = (await previewText()) ?? '';
+      expect(text).toContain(squash(`${operation.method} ${operation.path}`));
+      expect(text).toContain(squash(operation.summary));
+      if (operation.titleZh) expect(text).toContain(squash(operation.titleZh));
+      for (const name of operation.parameters) expect(text).toContain(name);
+      if (operation.replacedBy) expect(text).toContain(`Deprecated.Use${operation.replacedBy}instead.`);
+      const errorRows = await page.locator('#vms-preview h2:text("Error codes") + table tbody tr').count();
+      expect(errorRows).toBe(operation.errorCodes);
+      // Over the content column, not under it: the top-left of the panel is the panel itself.
+      const onTop = await page.evaluate(() => {
+        const box = document.getElementById('vms-preview')?.getBoundingClientRect();
+        return box
+          ? document.elementFromPoint(box.left + 40, box.top + 40)?.closest('#vms-preview') !== null
+          : false;
+      });
+      expect(onTop).toBe(true);
+      if (operation === covered[0]) await page.screenshot({ path: `${SCREENSHOTS}operation-preview.png` });
+    },
+  );
+
+  it('shows no preview on the landing page or a guide page', async () => {
+    for (const link of ['', '#/signing', '#/no-such/operation']) {
+      await page.goto(`${server.url}without-redoc.html${link}`);
+      await expect(page.locator('#vms-preview').count()).resolves.toBe(0);
+    }
+  });
+
+  it('goes away when the reader follows another link before Redoc has started', async () => {
+    const [first, second] = operations as [SiteOperation, SiteOperation];
+    await page.goto(`${server.url}without-redoc.html${first.link}`);
+    expect(await previewText()).toContain(squash(first.summary));
+    await page.evaluate((link) => {
+      window.location.hash = link;
+    }, second.link);
+    await page.locator('#vms-preview').waitFor({ state: 'detached' });
+  });
+
+  it('is shown first on the real site, then replaced by Redoc drawing the same operation', async () => {
+    const operation = covered[1] ?? (operations[0] as SiteOperation);
+    const line = squash(`${operation.method} ${operation.path}`);
+    await page.goto(`${server.url}${operation.link}`, { waitUntil: 'commit' });
+    const shown = await page.waitForFunction(
+      (line) => {
+        const panel = document.getElementById('vms-preview');
+        // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point
+        return panel && !panel.hidden && panel.innerText.replace(/\s+/g, '').includes(line);
+      },
+      line,
+      { polling: 'raf' },
+    );
+    expect(await shown.jsonValue()).toBe(true);
+    const section = page.locator(`[id="${operation.sectionId}"]`);
+    await section.waitFor({ state: 'visible' });
+    await page.locator('#vms-preview').waitFor({ state: 'detached' });
+    // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point
+    expect(squash(await section.innerText())).toContain(line);
+    await expect(page.locator(`[id="${operation.sectionId}"]`).count()).resolves.toBe(1);
+  });
+});
