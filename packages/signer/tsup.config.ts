@@ -1,24 +1,28 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-// Two builds of one code base: `node` hashes with node:crypto, `web` with Web Crypto (no node: imports).
+// Two builds of one code base: `node` hashes with node:crypto, `web` with Web Crypto (no node: imports),
+// each with the main entry and the `presign` and `verify` subpaths. Code splitting (CJS too) puts what the
+// entries share in one chunk per build and format, so the entries share one key cache and one SignerError.
+const shared: Options = {
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  treeshake: true,
+  splitting: true,
+};
+
 export default defineConfig([
   {
-    entry: { node: 'src/node.ts' },
-    format: ['esm', 'cjs'],
+    ...shared,
+    entry: ['src/node.ts', 'src/presign-node.ts', 'src/verify-node.ts'],
     platform: 'node',
     target: 'node20',
-    dts: true,
     clean: true,
-    sourcemap: true,
-    treeshake: true,
   },
   {
-    entry: { web: 'src/web.ts' },
-    format: ['esm', 'cjs'],
+    ...shared,
+    entry: ['src/web.ts', 'src/presign-web.ts', 'src/verify-web.ts'],
     platform: 'browser',
     target: 'es2022',
-    dts: true,
-    sourcemap: true,
-    treeshake: true,
   },
 ]);

@@ -11,13 +11,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHmac, hash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { build } from 'esbuild';
 import { Bench } from 'tinybench';
 import { sign, signRequest } from '../src/node.ts';
+import { bundleSize } from '../test/helpers/bundle-size.ts';
 import { OfficialSigner } from '../test/helpers/official.ts';
 
 const HOST = 'cloud-vms.volcengineapi.com';
@@ -175,21 +174,6 @@ const memoryPerCall = async (bodyName: keyof typeof bodies, name: string): Promi
   return (used() - before) / n;
 };
 
-/** min and min+gz bytes of an esbuild bundle of `source` (browser platform, ESM, minified). */
-const bundleSize = async (source: string): Promise<{ min: number; gzip: number }> => {
-  const out = await build({
-    stdin: { contents: source, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-  });
-  const code = out.outputFiles[0]?.contents ?? new Uint8Array();
-  return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
-};
-
 /** A machine-readable row for the repo-wide `pnpm bench` table (tools/bench collects `BENCH ` lines). */
 const emit = (row: {
   name: string;
@@ -207,13 +191,13 @@ if (process.argv[2] === '--memory') {
   process.stdout.write(String(await memoryPerCall(bodyName, name)));
 } else {
   const script = fileURLToPath(import.meta.url);
-  const whole = await bundleSize("export * from '../src/web.ts';");
+  // The browser build as published (dist/, through the export map): run `pnpm build` first.
+  const whole = await bundleSize("export * from '@volc-openapi/signer';");
   const client = await bundleSize(
-    "export { sign, signRequest, createSigningMiddleware, SignerError } from '../src/web.ts';",
+    "export { sign, signRequest, createSigningMiddleware, SignerError } from '@volc-openapi/signer';",
   );
-  const withPresign = await bundleSize(
-    "export { sign, signRequest, presignUrl, createSigningMiddleware, SignerError } from '../src/web.ts';",
-  );
+  const presign = await bundleSize("export * from '@volc-openapi/signer/presign';");
+  const verify = await bundleSize("export * from '@volc-openapi/signer/verify';");
   console.log(
     `Node ${process.version}, ${process.arch}; CPU time per signature, median of interleaved rounds (µs/op)\n`,
   );
@@ -296,10 +280,15 @@ if (process.argv[2] === '--memory') {
     goal: '≤ 3,072 B',
     met: whole.gzip <= 3072,
   });
+  emit({ name: 'browser /presign entry min+gz', value: presign.gzip, unit: 'B' });
+  emit({ name: 'browser /verify entry min+gz', value: verify.gzip, unit: 'B' });
+  const size = ({ min, gzip }: { min: number; gzip: number }) =>
+    `${fmt(min, 0)} B min, ${fmt(gzip, 0)} B min+gz`;
   console.log(
-    `\nbrowser entry (src/web.ts via esbuild --bundle --minify --format=esm, gzip -9; target ≤ 3 KiB = 3,072 B):\n` +
-      `  client API (sign, signRequest, createSigningMiddleware, SignerError; tree-shaken): ${fmt(client.min, 0)} B min, ${fmt(client.gzip, 0)} B min+gz\n` +
-      `  client API + presignUrl: ${fmt(withPresign.min, 0)} B min, ${fmt(withPresign.gzip, 0)} B min+gz\n` +
-      `  whole entry (every export, incl. verifyRequest and createSigner): ${fmt(whole.min, 0)} B min, ${fmt(whole.gzip, 0)} B min+gz`,
+    `\nbrowser build (dist/ via the export map; esbuild --bundle --minify --format=esm, gzip -9; main entry target ≤ 3 KiB = 3,072 B):\n` +
+      `  @volc-openapi/signer, whole entry (every export, incl. createSigner): ${size(whole)}\n` +
+      `  @volc-openapi/signer, client API (sign, signRequest, createSigningMiddleware, SignerError; tree-shaken): ${size(client)}\n` +
+      `  @volc-openapi/signer/presign, whole entry: ${size(presign)}\n` +
+      `  @volc-openapi/signer/verify, whole entry: ${size(verify)}`,
   );
 }

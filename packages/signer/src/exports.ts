@@ -6,9 +6,6 @@ export type {
   Credentials,
   CredentialsSource,
   HeaderInput,
-  PresignOptions,
-  PresignParts,
-  PresignUrlFunction,
   RequestParts,
   Signer,
   SignFunction,
@@ -17,8 +14,4 @@ export type {
   SigningMiddlewareOptions,
   SignOptions,
   SignRequestFunction,
-  VerifyFailureReason,
-  VerifyOptions,
-  VerifyRequestFunction,
-  VerifyResult,
 } from './core/types.ts';

@@ -12,7 +12,7 @@ import {
 } from '@volc-openapi/test-browser';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as node from '../src/node.ts';
+import { node } from './helpers/entries.ts';
 import { bodyBytes, vectors } from './helpers/fixtures.ts';
 
 const TIMEOUT = 30_000;
@@ -23,7 +23,14 @@ let page: Page;
 
 beforeAll(async () => {
   const bundle = await build({
-    entryPoints: [new URL('../src/web.ts', import.meta.url).pathname],
+    // All three browser entries (main, /presign, /verify) under one global.
+    stdin: {
+      contents: ['web', 'presign-web', 'verify-web']
+        .map((entry) => `export * from './${entry}.ts';`)
+        .join('\n'),
+      resolveDir: new URL('../src', import.meta.url).pathname,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'iife',
     globalName: 'VolcSigner',

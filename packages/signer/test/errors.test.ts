@@ -1,7 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import * as node from '../src/node.ts';
-import * as web from '../src/web.ts';
+import { node, web } from './helpers/entries.ts';
 import { VMS_URL } from './helpers/fixtures.ts';
 
 const SECRET = 'SUPERsecretACCESSkey/value==';

@@ -1,7 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import * as node from '../src/node.ts';
-import * as web from '../src/web.ts';
+import { node, web } from './helpers/entries.ts';
 import { bodyBytes, bodyOf, vectors } from './helpers/fixtures.ts';
 import { officialAuthorization } from './helpers/official.ts';
 
@@ -49,6 +48,18 @@ describe.each(vectors)('golden vector $name', (vector) => {
       });
       expect(result).toMatchObject({ ok: true, accessKeyId: vector.credentials.accessKeyId });
     });
+
+    it('createPresignUrl and createVerifyRequest bind the same functions to a given provider', async () => {
+      const presign = node.createPresignUrl(web.webCryptoProvider);
+      const url = await presign(parts, { ...options, expiresInSeconds: vector.expiresInSeconds });
+      expect(url).toBe(vector.expected.url);
+      const verify = web.createVerifyRequest(node.nodeCryptoProvider);
+      const result = await verify(new Request(url), {
+        resolveSecret: () => vector.credentials.secretAccessKey,
+        now: options.date,
+      });
+      expect(result.ok).toBe(true);
+    });
     return;
   }
 
@@ -57,6 +68,10 @@ describe.each(vectors)('golden vector $name', (vector) => {
     ['web', web],
   ] as const)('sign (%s entry) returns the expected headers', async (_, entry) => {
     expect(await entry.sign(parts, options)).toEqual(vector.expected);
+  });
+
+  it('createSigner binds sign to a given provider', async () => {
+    expect(await node.createSigner(web.webCryptoProvider).sign(parts, options)).toEqual(vector.expected);
   });
 
   it('sign with a precomputed bodySha256 gives the same headers', async () => {

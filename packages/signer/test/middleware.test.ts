@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { type Credentials, createSigningMiddleware, verifyRequest } from '../src/node.ts';
+import { type Credentials, createSigningMiddleware } from '../src/node.ts';
+import { verifyRequest } from '../src/verify-node.ts';
 import { CREDENTIALS, DATE } from './helpers/fixtures.ts';
 
 interface paths {

@@ -48,8 +48,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as node from '../src/node.ts';
-import * as web from '../src/web.ts';
+import { node, web } from './helpers/entries.ts';
 import { officialAuthorization } from './helpers/official.ts';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');

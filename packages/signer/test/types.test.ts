@@ -1,16 +1,13 @@
 import type { Middleware } from 'openapi-fetch';
 import { describe, expectTypeOf, it } from 'vitest';
-import type {
-  Credentials,
-  PresignOptions,
-  SignerErrorCode,
-  SigningMiddleware,
-  SignOptions,
-  VerifyFailureReason,
-  VerifyOptions,
-  VerifyResult,
-} from '../src/node.ts';
+import type { Credentials, SignerErrorCode, SigningMiddleware, SignOptions } from '../src/node.ts';
 import * as node from '../src/node.ts';
+import type { PresignOptions } from '../src/presign-node.ts';
+import * as nodePresign from '../src/presign-node.ts';
+import * as webPresign from '../src/presign-web.ts';
+import type { VerifyFailureReason, VerifyOptions, VerifyResult } from '../src/verify-node.ts';
+import * as nodeVerify from '../src/verify-node.ts';
+import * as webVerify from '../src/verify-web.ts';
 import * as web from '../src/web.ts';
 
 describe('public types', () => {
@@ -41,13 +38,14 @@ describe('public types', () => {
     expectTypeOf(node.signRequest).toEqualTypeOf<
       (request: Request, options: SignOptions) => Promise<Request>
     >();
-    expectTypeOf(node.presignUrl).parameter(1).toEqualTypeOf<PresignOptions>();
-    expectTypeOf(node.presignUrl).returns.toEqualTypeOf<Promise<string>>();
-    expectTypeOf(node.verifyRequest).toEqualTypeOf<
+    expectTypeOf(nodePresign.presignUrl).parameter(1).toEqualTypeOf<PresignOptions>();
+    expectTypeOf(nodePresign.presignUrl).returns.toEqualTypeOf<Promise<string>>();
+    expectTypeOf(nodeVerify.verifyRequest).toEqualTypeOf<
       (request: Request, options: VerifyOptions) => Promise<VerifyResult>
     >();
     expectTypeOf(web.sign).toEqualTypeOf(node.sign);
-    expectTypeOf(web.verifyRequest).toEqualTypeOf(node.verifyRequest);
+    expectTypeOf(webPresign.presignUrl).toEqualTypeOf(nodePresign.presignUrl);
+    expectTypeOf(webVerify.verifyRequest).toEqualTypeOf(nodeVerify.verifyRequest);
   });
 
   it('options and results are exact, with no any', () => {
@@ -85,7 +83,7 @@ describe('public types', () => {
     expectTypeOf<node.SignerError['code']>().toEqualTypeOf<SignerErrorCode>();
     expectTypeOf(node.sign).returns.not.toBeAny();
     expectTypeOf(node.sign).parameters.not.toBeAny();
-    expectTypeOf(node.verifyRequest).parameter(1).not.toBeAny();
+    expectTypeOf(nodeVerify.verifyRequest).parameter(1).not.toBeAny();
     expectTypeOf(node.createSigningMiddleware).parameter(0).not.toBeAny();
     expectTypeOf<ReturnType<SigningMiddleware['onRequest']>>().toEqualTypeOf<Promise<Request>>();
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { presignUrl, sign, signRequest, type VerifyOptions, verifyRequest } from '../src/node.ts';
+import { sign, signRequest } from '../src/node.ts';
+import { presignUrl } from '../src/presign-node.ts';
+import { type VerifyOptions, verifyRequest } from '../src/verify-node.ts';
 import { CREDENTIALS, DATE, OPTIONS, resolveSecret, VMS_URL } from './helpers/fixtures.ts';
 
 const BODY = '{"ResourceKey":"abcdef"}';

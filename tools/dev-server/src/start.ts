@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { MOCK_CREDENTIALS, startMockServer } from '@volc-openapi/mock-server';
-import { presignUrl } from '@volc-openapi/signer';
+import { presignUrl } from '@volc-openapi/signer/presign';
 import { serveDirectory } from '@volc-openapi/static-server';
 
 const require = createRequire(import.meta.url);

@@ -1,6 +1,6 @@
 // Checks a request's Volcengine signature with @volc-openapi/signer and names the gateway error for
 // each way it can fail.
-import { verifyRequest } from '@volc-openapi/signer';
+import { verifyRequest } from '@volc-openapi/signer/verify';
 import type { SigningDoc } from './spec.ts';
 
 export type AuthResult = { ok: true; accessKeyId: string } | { ok: false; code: string; message: string };

@@ -1,4 +1,5 @@
-import { presignUrl, signRequest } from '@volc-openapi/signer';
+import { signRequest } from '@volc-openapi/signer';
+import { presignUrl } from '@volc-openapi/signer/presign';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMockServer } from '../src/index.ts';
 import { call, errorOf, metadata, realSpec, start } from './helpers.ts';

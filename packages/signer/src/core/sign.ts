@@ -1,12 +1,8 @@
-/** Header signing, Request signing, presigned URLs and the fetch middleware. */
+/** Header signing, Request signing and the fetch middleware, plus the helpers presigned URLs share. */
 import {
-  ALGORITHM,
   authorization,
   canonicalHeaderValue,
-  canonicalHost,
-  canonicalQuery,
   canonicalRequest,
-  EMPTY_SHA256,
   formatXDate,
   type HeaderList,
   headerNames,
@@ -18,28 +14,25 @@ import type { Awaitable, CryptoProvider } from './crypto.ts';
 import { fail } from './errors.ts';
 import type { ScopedKey } from './key-cache.ts';
 import type {
+  CreateSigningMiddlewareFunction,
   HeaderInput,
-  PresignOptions,
-  PresignParts,
   RequestParts,
+  SignFunction,
   SigningHeaders,
-  SigningMiddleware,
-  SigningMiddlewareOptions,
   SignOptions,
+  SignRequestFunction,
 } from './types.ts';
 import {
   checkBodySha256,
   checkCredentials,
-  checkExpires,
   checkHeaderValue,
   checkMethod,
   checkScope,
   checkSignHeaders,
-  checkUrl,
 } from './validate.ts';
 
 /** Hex signature of a canonical request under a scoped key; synchronous whenever the hash provider is. */
-const seal = <Key>(
+export const seal = <Key>(
   crypto: CryptoProvider<Key>,
   { scope, key }: ScopedKey<Key>,
   xDate: string,
@@ -63,7 +56,11 @@ export const signature = <Key>(
   seal(ctx.crypto, ctx.key(secret, xDate.slice(0, 8), region, service), xDate, canonical);
 
 /** Appends the wanted headers the caller supplied, as lowercase names with canonical values. */
-const pickHeaders = (input: HeaderInput | undefined, wanted: string[], out: HeaderList): HeaderList => {
+export const pickHeaders = (
+  input: HeaderInput | undefined,
+  wanted: string[],
+  out: HeaderList,
+): HeaderList => {
   const start = out.length;
   for (const [key, value] of typeof (input as Headers)?.get === 'function'
     ? (input as Headers)
@@ -88,7 +85,7 @@ const pickHeaders = (input: HeaderInput | undefined, wanted: string[], out: Head
 const DEFAULT_WANTED = ['content-type'];
 
 /** Checks what every signature needs and looks up the signing key (cached). */
-const prepare = <Key>(ctx: Context<Key>, method: string, options: SignOptions) => {
+export const prepare = <Key>(ctx: Context<Key>, method: string, options: SignOptions) => {
   const { credentials, region, service } = options;
   const { accessKeyId, secretAccessKey, sessionToken } = checkCredentials(credentials);
   checkScope(region, service);
@@ -150,94 +147,55 @@ export const signParts = <Key>(
   return typeof payload === 'string' ? finish(payload) : payload.then(finish);
 };
 
-export const sign = async <Key>(
-  ctx: Context<Key>,
-  parts: RequestParts,
-  options: SignOptions,
-): Promise<SigningHeaders> => signParts(ctx, parts, options);
+/**
+ * The public functions below take the context and return the function an entry exports: an entry binds
+ * each with one pure call (tree-shaken when unused), and `createSigner` binds them to its own context.
+ */
+export const sign =
+  <Key>(ctx: Context<Key>): SignFunction =>
+  async (parts, options) =>
+    signParts(ctx, parts, options);
 
 /** The body bytes, read from a clone so the Request stays readable; undefined when there is no body. */
 export const readBody = async (request: Request): Promise<Uint8Array<ArrayBuffer> | undefined> =>
   request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
 
-export const signRequest = async <Key>(
-  ctx: Context<Key>,
-  request: Request,
-  options: SignOptions,
-): Promise<Request> => {
-  const declared = request.headers.get('x-content-sha256');
-  const body = declared === null ? await readBody(request) : undefined;
-  const added = await signParts(
-    ctx,
-    {
-      method: request.method,
-      url: request.url,
-      headers: request.headers,
-      body,
-      bodySha256: declared ?? undefined,
-    },
-    options,
-  );
-  const headers = new Headers(request.headers);
-  for (const name in added) headers.set(name, added[name] as string);
-  // Bytes already read become the new body, so the caller's Request keeps its own.
-  return new Request(request, body ? { headers, body } : { headers });
-};
-
-export const presignUrl = async <Key>(
-  ctx: Context<Key>,
-  parts: PresignParts,
-  options: PresignOptions,
-): Promise<string> => {
-  const { accessKeyId, token, xDate, method, scoped } = prepare(ctx, parts.method, options);
-  const expires = checkExpires(options.expiresInSeconds ?? 900);
-  const url = checkUrl(parts.url);
-  const payloadHash = parts.bodySha256 === undefined ? EMPTY_SHA256 : checkBodySha256(parts.bodySha256);
-  const headers = sortHeaders(
-    pickHeaders(parts.headers, checkSignHeaders(options.signHeaders), [['host', canonicalHost(url.host)]]),
-  );
-  const names = headerNames(headers);
-  const query = url.searchParams;
-  const params: [string, string | undefined][] = [
-    ['Algorithm', ALGORITHM],
-    ['Credential', `${accessKeyId}/${scoped.scope}`],
-    ['Date', xDate],
-    ['Expires', String(expires)],
-    ['SignedHeaders', names],
-    ['Security-Token', token],
-    ['Signature', undefined],
-  ];
-  // Signature parameters are always ours, never the caller's.
-  for (const [name] of params) query.delete(`X-${name}`);
-  for (const [name, value] of params) if (value) query.append(`X-${name}`, value);
-  const signedQuery = canonicalQuery(query);
-  const sig = await seal(
-    ctx.crypto,
-    scoped,
-    xDate,
-    canonicalRequest(method, url.pathname, signedQuery, headers, names, payloadHash),
-  );
-  // The canonical query is itself a valid query string, so the URL carries exactly what was signed.
-  url.search = `${signedQuery}&X-Signature=${sig}`;
-  return url.href;
-};
-
-export const createSigningMiddleware = <Key>(
-  ctx: Context<Key>,
-  options: SigningMiddlewareOptions,
-): SigningMiddleware => {
-  const { credentials, region, service, clock, signHeaders } = options;
-  checkScope(region, service);
-  checkSignHeaders(signHeaders);
-  if (typeof credentials !== 'function') checkCredentials(credentials);
-  return {
-    onRequest: async ({ request }) =>
-      signRequest(ctx, request, {
-        credentials: typeof credentials === 'function' ? await credentials() : credentials,
-        region,
-        service,
-        date: clock?.(),
-        signHeaders,
-      }),
+export const signRequest =
+  <Key>(ctx: Context<Key>): SignRequestFunction =>
+  async (request, options) => {
+    const declared = request.headers.get('x-content-sha256');
+    const body = declared === null ? await readBody(request) : undefined;
+    const added = await signParts(
+      ctx,
+      {
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        body,
+        bodySha256: declared ?? undefined,
+      },
+      options,
+    );
+    const headers = new Headers(request.headers);
+    for (const name in added) headers.set(name, added[name] as string);
+    // Bytes already read become the new body, so the caller's Request keeps its own.
+    return new Request(request, body ? { headers, body } : { headers });
   };
-};
+
+export const createSigningMiddleware =
+  <Key>(ctx: Context<Key>): CreateSigningMiddlewareFunction =>
+  ({ credentials, region, service, clock, signHeaders }) => {
+    checkScope(region, service);
+    checkSignHeaders(signHeaders);
+    if (typeof credentials !== 'function') checkCredentials(credentials);
+    return {
+      onRequest: async ({ request }) =>
+        signRequest(ctx)(request, {
+          credentials: typeof credentials === 'function' ? await credentials() : credentials,
+          region,
+          service,
+          date: clock?.(),
+          signHeaders,
+        }),
+    };
+  };

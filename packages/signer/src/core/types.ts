@@ -105,11 +105,9 @@ export type PresignUrlFunction = (parts: PresignParts, options: PresignOptions) 
 export type VerifyRequestFunction = (request: Request, options: VerifyOptions) => Promise<VerifyResult>;
 export type CreateSigningMiddlewareFunction = (options: SigningMiddlewareOptions) => SigningMiddleware;
 
-/** The whole public API, bound to one hash implementation. */
+/** The client API of the main entry, bound to one hash implementation. */
 export interface Signer {
   sign: SignFunction;
   signRequest: SignRequestFunction;
-  presignUrl: PresignUrlFunction;
-  verifyRequest: VerifyRequestFunction;
   createSigningMiddleware: CreateSigningMiddlewareFunction;
 }

@@ -1,0 +1,15 @@
+/** @volc-openapi/signer/verify — browser / worker / edge build: signature checks hashed with Web Crypto. */
+
+import { ctx } from './context-web.ts';
+import * as core from './core/verify.ts';
+
+export type {
+  VerifyFailureReason,
+  VerifyOptions,
+  VerifyRequestFunction,
+  VerifyResult,
+} from './core/types.ts';
+export { createVerifyRequest } from './core/verify.ts';
+
+/** Checks a signed Request (Authorization header or presigned URL) without consuming its body. */
+export const verifyRequest = /* @__PURE__ */ core.verifyRequest(ctx);
