@@ -50,7 +50,8 @@ async function outgoing(
  * body becomes `data`; an error envelope becomes `error` whatever the HTTP status (VMS sends some
  * errors with 200); a body that is not the envelope becomes an `unexpected-response` error instead of
  * a parse exception. Network failures, timeouts and aborts are thrown as `RpcError`. The `response`
- * is the final answer, its body already read.
+ * is the final answer, its body already read into `data`/`error` (a fetch's `Response` is consumed;
+ * Node's default send makes one from the text when `response` is first read).
  */
 export async function callOperation<TData, TCode extends string = string>(
   client: Client<object>,
@@ -60,12 +61,14 @@ export async function callOperation<TData, TCode extends string = string>(
 ): Promise<RpcResult<TData, TCode>> {
   const found = clients.get(client);
   if (!found) throw new TypeError('callOperation needs a client made by createRpcClient');
-  const { response, body, error, requestId } = await found.transport(
+  const { reply, body, error, requestId } = await found.transport(
     await outgoing(found.endpoint, meta, input, options),
     { meta, options },
   );
+  // `response` is made when first read: building a Response costs more than the rest of the answer.
+  const result = error ? { error, requestId } : { data: body, requestId };
   // Any code the server sends fits `TCode | (string & {})`; the cast only names the documented ones.
-  return (error ? { error, response, requestId } : { data: body, response, requestId }) as RpcResult<
+  return Object.defineProperty(result, 'response', { get: reply.response, enumerable: true }) as RpcResult<
     TData,
     TCode
   >;

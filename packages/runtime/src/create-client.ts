@@ -5,6 +5,7 @@ import { encodeQuery } from './form.ts';
 import type { LogSink } from './log.ts';
 import { joinQuery } from './query-join.ts';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.ts';
+import { fetchSend, nullBody, type Send } from './send.ts';
 import { sleep } from './signals.ts';
 import { createTransport } from './transport.ts';
 import type { OperationMeta } from './types.ts';
@@ -22,7 +23,10 @@ export interface RpcClientOptions {
   region: string;
   /** Signing service name, e.g. `vms`. */
   service: string;
-  /** A fetch implementation to use instead of the global one; it receives each signed attempt. */
+  /**
+   * A fetch to send each signed attempt with (as a `Request`). Default: in Node, node:http(s) with
+   * keep-alive (pass the global `fetch` here to use it instead); elsewhere the global `fetch`.
+   */
   fetch?: (input: Request) => Promise<Response>;
   /** The API's operations, so raw openapi-fetch calls get the retry policy of their Action. */
   operations?: Record<string, OperationMeta>;
@@ -42,8 +46,8 @@ export interface RpcClientOptions {
   random?: () => number;
 }
 
-/** The `createRpcClient` of one platform, with that platform's default credentials chain. */
-export function clientFactory(defaults: CredentialsProvider | undefined) {
+/** The `createRpcClient` of one platform, with that platform's default credentials chain and send. */
+export function clientFactory(defaults: CredentialsProvider | undefined, send?: Send) {
   /**
    * An openapi-fetch client for an Action/Version API whose fetch is the runtime's transport: query
    * parameters join the path key's query, each attempt is signed over the exact bytes sent, and
@@ -57,7 +61,7 @@ export function clientFactory(defaults: CredentialsProvider | undefined) {
       region: options.region,
       service: options.service,
       credentials: credentialsSource(options.credentials, defaults, options.now),
-      fetch: options.fetch,
+      send: options.fetch || !send ? fetchSend(options.fetch) : send,
       retry: options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry },
       timeoutMs: options.timeoutMs ?? 30_000,
       callTimeoutMs: options.callTimeoutMs,
@@ -70,10 +74,10 @@ export function clientFactory(defaults: CredentialsProvider | undefined) {
     const client = createClient<Paths>({
       baseUrl: options.endpoint,
       // Raw calls: openapi-fetch built a Request; read it once, send it through the same transport,
-      // and hand openapi-fetch an answer it can read (the transport consumed the original).
+      // and hand openapi-fetch an answer it can read (a copy when the transport consumed the original).
       fetch: async (request) => {
         const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
-        const { response, text } = await transport(
+        const { reply } = await transport(
           {
             url: joinQuery(request.url),
             method: request.method,
@@ -82,7 +86,10 @@ export function clientFactory(defaults: CredentialsProvider | undefined) {
           },
           { signal: request.signal },
         );
-        return new Response([101, 204, 205, 304].includes(response.status) ? null : text, response);
+        const response = reply.response();
+        return response.bodyUsed
+          ? new Response(nullBody(reply.status) ? null : reply.text, response)
+          : response;
       },
       // Raw calls follow the VMS query conventions too (lists comma-joined, objects as JSON).
       querySerializer: encodeQuery,

@@ -1,4 +1,5 @@
 import { RpcError } from './errors.ts';
+import type { HeaderReader } from './send.ts';
 import type { RpcErrorBody } from './types.ts';
 
 /** The gateway sends the RequestId in this header too, also on answers that are not the envelope. */
@@ -25,7 +26,7 @@ export function parseJson(source: string): unknown {
 }
 
 /** The RequestId of an answer: from the envelope, else from the gateway's header. */
-export const requestIdOf = (body: unknown, response: Response): string | undefined =>
+export const requestIdOf = (body: unknown, response: { headers: HeaderReader }): string | undefined =>
   str(metadataOf(body)?.RequestId) ?? response.headers.get(REQUEST_ID_HEADER) ?? undefined;
 
 /** Who was called, for errors: used where the answer does not echo it. */
@@ -41,12 +42,13 @@ export interface Called {
  * and a short excerpt — never a JSON parse exception.
  */
 export function errorOf(
-  response: Response,
+  response: { status: number; headers: HeaderReader },
   source: string,
   body: unknown,
   called: Called,
 ): RpcError | undefined {
-  if (response.ok && body !== undefined && !isErrorEnvelope(body)) return undefined;
+  if (response.status >= 200 && response.status < 300 && body !== undefined && !isErrorEnvelope(body))
+    return undefined;
   const metadata = metadataOf(body);
   const fields = {
     status: response.status,

@@ -33,6 +33,7 @@ export {
   type RetryOptions,
   retryAfter,
 } from './retry.ts';
+export type { HeaderReader } from './send.ts';
 export { anySignal } from './signals.ts';
 export type {
   CallOptions,

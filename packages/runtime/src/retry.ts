@@ -1,5 +1,6 @@
 // The retry policy: which failures are transient, how long to wait, when to stop.
 import type { RpcError } from './errors.ts';
+import type { HeaderReader } from './send.ts';
 
 /** What a retry decision (and the `onRetry` hook) sees. */
 export interface RetryContext {
@@ -57,7 +58,7 @@ export const backoff = (policy: RetryOptions, attempt: number, random: () => num
   Math.floor(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
 
 /** The server's requested wait in ms from `Retry-After-Ms`, or `Retry-After` in seconds or as an HTTP date. */
-export function retryAfter(response: Response | undefined, now: number): number | undefined {
+export function retryAfter(response: { headers: HeaderReader } | undefined, now: number): number | undefined {
   const ms = Number.parseFloat(response?.headers.get('retry-after-ms') ?? '');
   if (ms >= 0) return ms;
   const value = response?.headers.get('retry-after')?.trim();

@@ -14,6 +14,7 @@ import {
   type RetryOptions,
   retryAfter,
 } from './retry.ts';
+import type { Reply, Send } from './send.ts';
 import { anySignal, timer } from './signals.ts';
 import type { CallOptions, OperationMeta } from './types.ts';
 
@@ -21,8 +22,8 @@ export interface TransportConfig {
   region: string;
   service: string;
   credentials: () => Promise<ProvidedCredentials>;
-  /** The caller's fetch (it receives each signed attempt as a Request); the global fetch when absent. */
-  fetch: ((request: Request) => Promise<Response>) | undefined;
+  /** How each signed attempt travels: the caller's fetch, the global fetch, or node:http in Node. */
+  send: Send;
   /** The client's policy for idempotent operations; `false`: only calls that opt in are retried. */
   retry: RetryOptions | false;
   timeoutMs: number | undefined;
@@ -52,10 +53,9 @@ export interface CallContext {
   signal?: AbortSignal;
 }
 
-/** The final answer, read and settled: `response`'s body has been consumed into `text`. */
+/** The final answer, read and settled. */
 export interface Answer {
-  response: Response;
-  text: string;
+  reply: Reply;
   body: unknown;
   error: RpcError | undefined;
   requestId: string | undefined;
@@ -63,6 +63,12 @@ export interface Answer {
 
 /** Sends one call: resolves to its settled answer, or throws an RpcError when there is none. */
 export type Transport = (outgoing: Outgoing, call?: CallContext) => Promise<Answer>;
+
+/** A system error's code (`ECONNRESET`), or undefined. */
+const codeOf = (error: unknown): string | undefined => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
 
 /** A SignatureDoesNotMatch counts as clock skew only when the server's Date is this far from ours. */
 const SKEW_SUSPECT_MS = 300_000;
@@ -129,21 +135,18 @@ export function createTransport(config: TransportConfig): Transport {
         log?.('debug', 'request', { action, attempt, method, url, headers: sent }, secrets);
 
         const attemptTimer = timer(options.timeoutMs ?? config.timeoutMs);
-        let response: Response | undefined;
-        let text = '';
+        let reply: Reply | undefined;
         let failure: RpcError | undefined;
         try {
-          const init = {
+          reply = await config.send({
+            url,
             method,
             headers: sent,
             body,
             signal: anySignal([caller, callTimer.signal, attemptTimer.signal]),
-          };
-          response = await (config.fetch ? config.fetch(new Request(url, init)) : fetch(url, init));
-          text = await response.text();
+          });
         } catch (cause) {
           if (caller?.aborted || callTimer.signal?.aborted) throw stopped(cause);
-          response = undefined;
           failure = attemptTimer.signal?.aborted
             ? new RpcError({
                 kind: 'timeout',
@@ -154,18 +157,19 @@ export function createTransport(config: TransportConfig): Transport {
             : new RpcError({
                 kind: 'network',
                 Code: 'NetworkError',
-                Message: `Network failure: ${String((cause as { cause?: { code?: string } })?.cause?.code ?? cause)}`,
+                // fetch wraps the system error (`cause.code`); node:http throws it as is.
+                Message: `Network failure: ${String(codeOf(cause) ?? codeOf((cause as { cause?: unknown })?.cause) ?? cause)}`,
                 cause,
               });
         } finally {
           attemptTimer.clear();
         }
 
-        const parsed = response && parseJson(text);
-        if (response) {
-          failure = errorOf(response, text, parsed, called);
-          if (!failure) return settle(response, text, parsed, undefined);
-          const server = Date.parse(response.headers.get('date') ?? '');
+        const parsed = reply && parseJson(reply.text);
+        if (reply) {
+          failure = errorOf(reply, reply.text, parsed, called);
+          if (!failure) return settle(reply, parsed, undefined);
+          const server = Date.parse(reply.headers.get('date') ?? '');
           const skewed =
             failure.Code === 'InvalidTimestamp' ||
             (failure.Code === 'SignatureDoesNotMatch' && Math.abs(server - now() - skewMs) > SKEW_SUSPECT_MS);
@@ -183,10 +187,12 @@ export function createTransport(config: TransportConfig): Transport {
           attempt,
           action: called.action,
           error,
-          response,
+          // Made only if a retry hook looks at it.
+          get response() {
+            return reply?.response();
+          },
           delayMs:
-            retryAfter(response, now() + skewMs) ??
-            (policy ? backoff(policy, retries + 1, config.random) : 0),
+            retryAfter(reply, now() + skewMs) ?? (policy ? backoff(policy, retries + 1, config.random) : 0),
           transient: isTransient(error),
         };
         if (
@@ -196,7 +202,7 @@ export function createTransport(config: TransportConfig): Transport {
           context.delayMs > policy.maxDelayMs ||
           now() - started + context.delayMs > policy.maxElapsedMs
         ) {
-          if (response) return settle(response, text, parsed, error);
+          if (reply) return settle(reply, parsed, error);
           throw thrown(error.kind, error.cause, error.Message);
         }
         retries++;
@@ -222,14 +228,14 @@ export function createTransport(config: TransportConfig): Transport {
       callTimer.clear();
     }
 
-    function settle(response: Response, text: string, body: unknown, error: RpcError | undefined): Answer {
-      const requestId = error ? error.RequestId : requestIdOf(body, response);
+    function settle(reply: Reply, body: unknown, error: RpcError | undefined): Answer {
+      const requestId = error ? error.RequestId : requestIdOf(body, reply);
       log?.(
         'info',
         'response',
         {
           action,
-          status: response.status,
+          status: reply.status,
           code: error?.Code,
           requestId,
           attempts: attempt,
@@ -237,7 +243,7 @@ export function createTransport(config: TransportConfig): Transport {
         },
         secrets,
       );
-      return { response, text, body, error, requestId };
+      return { reply, body, error, requestId };
     }
   };
 }
