@@ -4,12 +4,17 @@ import { ctx } from './context-web.ts';
 import * as core from './core/verify.ts';
 
 export type {
+  ReceivedHeaders,
+  ReceivedRequest,
   VerifyFailureReason,
+  VerifyFunction,
   VerifyOptions,
   VerifyRequestFunction,
   VerifyResult,
 } from './core/types.ts';
-export { createVerifyRequest } from './core/verify.ts';
+export { createVerify, createVerifyRequest } from './core/verify.ts';
 
 /** Checks a signed Request (Authorization header or presigned URL) without consuming its body. */
 export const verifyRequest = /* @__PURE__ */ core.verifyRequest(ctx);
+/** Checks a received request given as its method, URL, headers and bytes, as a server framework hands them over. */
+export const verify = /* @__PURE__ */ core.verify(ctx);

@@ -1,7 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { sign, signRequest } from '../src/node.ts';
 import { presignUrl } from '../src/presign-node.ts';
-import { type VerifyOptions, verifyRequest } from '../src/verify-node.ts';
+import { type VerifyOptions, verify as verifyReceived, verifyRequest } from '../src/verify-node.ts';
 import { CREDENTIALS, DATE, OPTIONS, resolveSecret, VMS_URL } from './helpers/fixtures.ts';
 
 const BODY = '{"ResourceKey":"abcdef"}';
@@ -382,5 +384,78 @@ describe('verifyRequest options', () => {
     expect(await sign({ method: 'GET', url: VMS_URL, headers: null as never }, OPTIONS)).toHaveProperty(
       'Authorization',
     );
+  });
+});
+
+describe('verify (a received request as method, URL, headers and bytes)', () => {
+  it('gives the same answer as verifyRequest for headers as a record in any case, and for Headers', async () => {
+    const { headers } = await signed();
+    const upper = Object.fromEntries(
+      Object.entries(headers).map(([name, value]) => [name.toUpperCase(), value]),
+    );
+    const bytes = new TextEncoder().encode(BODY);
+    const expected = await verify(request(headers));
+    expect(expected).toMatchObject({ ok: true });
+    for (const received of [
+      { method: 'POST', url: VMS_URL, headers: upper, body: bytes },
+      { method: 'POST', url: new URL(VMS_URL), headers: new Headers(headers), body: BODY },
+    ]) {
+      expect(await verifyReceived(received, { resolveSecret, now: DATE })).toEqual(expected);
+    }
+  });
+
+  it('joins a repeated header with ", " as Headers does, and fails on a changed byte or header', async () => {
+    const headers = { 'Content-Type': 'application/json', 'X-Tag': 'a, b' };
+    const added = await sign(
+      { method: 'POST', url: VMS_URL, headers, body: BODY },
+      { ...OPTIONS, signHeaders: ['x-tag'] },
+    );
+    const received = (tag: string | string[], body = BODY) => ({
+      method: 'POST',
+      url: VMS_URL,
+      headers: { ...headers, ...added, 'X-Tag': tag },
+      body,
+    });
+    const options = { resolveSecret, now: DATE };
+    expect(await verifyReceived(received(['a', 'b']), options)).toMatchObject({ ok: true });
+    expect(await verifyReceived(received('a'), options)).toMatchObject({ reason: 'signature-mismatch' });
+    expect(await verifyReceived(received(['a', 'b'], BODY.replace('a', 'b')), options)).toMatchObject({
+      reason: 'body-hash-mismatch',
+    });
+  });
+
+  it('checks what a node:http server receives: IncomingMessage headers and the body bytes', async () => {
+    const results: unknown[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', async () => {
+        const url = `http://${req.headers.host}${req.url}`;
+        results.push(
+          await verifyReceived(
+            { method: req.method ?? 'GET', url, headers: req.headers, body: Buffer.concat(chunks) },
+            { resolveSecret, maxSkewSeconds: 60 },
+          ),
+        );
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/?Action=OpenDeleteResource&Version=2022-01-01`;
+      const headers = { 'Content-Type': 'application/json' };
+      const added = await sign(
+        { method: 'POST', url, headers, body: BODY },
+        { ...OPTIONS, date: new Date() },
+      );
+      await fetch(url, { method: 'POST', headers: { ...headers, ...added }, body: BODY });
+      await fetch(url, { method: 'POST', headers: { ...headers, ...added }, body: `${BODY} ` });
+    } finally {
+      server.close();
+    }
+    expect(results).toEqual([
+      expect.objectContaining({ ok: true }),
+      expect.objectContaining({ ok: false, reason: 'body-hash-mismatch' }),
+    ]);
   });
 });

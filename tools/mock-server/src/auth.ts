@@ -1,6 +1,6 @@
 // Checks a request's Volcengine signature with @volc-openapi/signer and names the gateway error for
 // each way it can fail.
-import { verifyRequest } from '@volc-openapi/signer/verify';
+import { type ReceivedRequest, verify } from '@volc-openapi/signer/verify';
 import type { SigningDoc } from './spec.ts';
 
 export type AuthResult = { ok: true; accessKeyId: string } | { ok: false; code: string; message: string };
@@ -15,18 +15,21 @@ export interface AuthOptions {
 
 const X_DATE = /^\d{8}T\d{6}Z$/;
 
-/** Verifies the signature of `request` (a rebuilt Fetch Request holding the received bytes). */
-export async function authenticate(request: Request, options: AuthOptions): Promise<AuthResult> {
-  const xDate = request.headers.get('x-date');
+/** Verifies the signature of a received request: Node's header record and the bytes read. */
+export async function authenticate(
+  request: ReceivedRequest & { headers: Record<string, string | string[] | undefined> },
+  options: AuthOptions,
+): Promise<AuthResult> {
+  const xDate = request.headers['x-date'];
   // The signer calls a malformed X-Date a malformed Authorization; the gateway calls it a bad timestamp.
-  if (request.headers.has('authorization') && xDate !== null && !X_DATE.test(xDate)) {
+  if (request.headers.authorization !== undefined && typeof xDate === 'string' && !X_DATE.test(xDate)) {
     return {
       ok: false,
       code: 'InvalidTimestamp',
       message: `The X-Date header ${JSON.stringify(xDate)} is not of the form YYYYMMDDTHHMMSSZ.`,
     };
   }
-  const result = await verifyRequest(request, {
+  const result = await verify(request, {
     resolveSecret: (accessKeyId) => options.credentials[accessKeyId],
     now: options.now,
     maxSkewSeconds: options.maxSkewSeconds,

@@ -72,6 +72,21 @@ export function lookupError(
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** Random bytes drawn 4 KiB at a time: one `randomBytes` call per answer cost more than the rest of the id. */
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+function randomHex15(): string {
+  if (randomOffset + 8 > randomPool.length) {
+    randomPool = randomBytes(4096);
+    randomOffset = 0;
+  }
+  randomOffset += 8;
+  return randomPool
+    .toString('hex', randomOffset - 8, randomOffset)
+    .slice(0, 15)
+    .toUpperCase();
+}
+
 /**
  * A fresh request id shaped like the gateway's: `yyyyMMddHHmmssSSS` (UTC) followed by 15
  * upper-case hex characters, 32 characters in all.
@@ -80,7 +95,7 @@ export function newRequestId(now: Date): string {
   const stamp =
     `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}` +
     `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}${pad(now.getUTCMilliseconds(), 3)}`;
-  return stamp + randomBytes(8).toString('hex').slice(0, 15).toUpperCase();
+  return stamp + randomHex15();
 }
 
 function metadata(spec: MockSpec, call: CallContext): JsonObject {
@@ -93,13 +108,26 @@ function metadata(spec: MockSpec, call: CallContext): JsonObject {
   };
 }
 
+/** Each operation's success example as JSON text, parsed afresh for every answer (which callers may change): faster than structuredClone. */
+const exampleJsonCache = new WeakMap<MockOperation, string>();
+function exampleJson(operation: MockOperation): string {
+  let json = exampleJsonCache.get(operation);
+  if (json === undefined) {
+    json = JSON.stringify(operation.successExample);
+    exampleJsonCache.set(operation, json);
+  }
+  return json;
+}
+
 /**
  * The operation's documented success answer with this call's metadata. An example without `Result`
  * is answered without one (an empty object could break the documented `Result` schema); only an
  * operation that documents no success example at all gets `Result: {}`.
  */
 export function successEnvelope(spec: MockSpec, operation: MockOperation, call: CallContext): EnvelopeAnswer {
-  const example = operation.successExample ? structuredClone(operation.successExample) : { Result: {} };
+  const example = operation.successExample
+    ? (JSON.parse(exampleJson(operation)) as JsonObject)
+    : { Result: {} };
   const { ResponseMetadata: _ignored, ...rest } = example;
   return { status: 200, body: { ResponseMetadata: metadata(spec, call), ...rest } };
 }

@@ -108,17 +108,6 @@ const HTML_ERROR_PAGE =
 
 const envelope = (answer: EnvelopeAnswer): Outcome => ({ kind: 'envelope', answer });
 
-/** The received request as a Fetch Request, which is what the signer verifies. */
-function toFetchRequest(req: IncomingMessage, url: URL, body: Uint8Array<ArrayBuffer>): Request {
-  const headers = new Headers();
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
-  }
-  const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(url, { method, headers, ...(hasBody ? { body } : {}) });
-}
-
 function requestUrl(req: IncomingMessage): URL {
   try {
     return new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -227,12 +216,15 @@ export function createMockServer(options: MockServerOptions): MockServer {
     const methodProblem = router.methodProblem(operation, req.method ?? 'GET');
     if (methodProblem) return fail('InvalidAction', call, methodProblem, operation);
 
-    const auth = await authenticate(toFetchRequest(req, url, body), {
-      credentials,
-      signing: spec.signing,
-      now: clock(),
-      maxSkewSeconds: options.maxSkewSeconds ?? 900,
-    });
+    const auth = await authenticate(
+      { method: req.method ?? 'GET', url, headers: req.headers, body },
+      {
+        credentials,
+        signing: spec.signing,
+        now: clock(),
+        maxSkewSeconds: options.maxSkewSeconds ?? 900,
+      },
+    );
     if (!auth.ok) return fail(auth.code, call, auth.message, operation);
 
     const picked = pickScenario(req, operation);

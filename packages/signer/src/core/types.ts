@@ -103,6 +103,21 @@ export type SignFunction = (parts: RequestParts, options: SignOptions) => Promis
 export type SignRequestFunction = (request: Request, options: SignOptions) => Promise<Request>;
 export type PresignUrlFunction = (parts: PresignParts, options: PresignOptions) => Promise<string>;
 export type VerifyRequestFunction = (request: Request, options: VerifyOptions) => Promise<VerifyResult>;
+
+/** Received headers: a `Headers`, or a record such as Node's `IncomingMessage.headers` (any case; repeats as arrays). */
+export type ReceivedHeaders = Headers | Record<string, string | string[] | undefined>;
+
+/** A received request as a server framework hands it over, without building a Fetch Request. */
+export interface ReceivedRequest {
+  method: string;
+  /** The full URL it was sent to: `http://host/path?query`. */
+  url: string | URL;
+  headers: ReceivedHeaders;
+  /** The received bytes (a string is hashed as UTF-8); absent or empty for no body. */
+  body?: string | Uint8Array | undefined;
+}
+
+export type VerifyFunction = (request: ReceivedRequest, options: VerifyOptions) => Promise<VerifyResult>;
 export type CreateSigningMiddlewareFunction = (options: SigningMiddlewareOptions) => SigningMiddleware;
 
 /** The client API of the main entry, bound to one hash implementation. */
