@@ -1,24 +1,22 @@
 // What consumers get from the built package (run after `pnpm build`): browser and edge bundles carry
 // no `node:` import, Node resolves the entry with the env and ~/.volc/config providers.
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundle as bundleWith } from '@volc-openapi/bundle-size';
 import { describe, expect, it } from 'vitest';
 
 // A consumer package (it depends on @volc-openapi/runtime), so resolution goes through the exports map.
 const consumer = fileURLToPath(new URL('../../vms/', import.meta.url));
 
-async function bundle(source: string, platform: 'browser' | 'node' | 'neutral', conditions?: string[]) {
-  const result = await build({
-    stdin: { contents: source, resolveDir: consumer, loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform,
-    ...(conditions ? { conditions } : {}),
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
+const bundle = async (source: string, platform: 'browser' | 'node' | 'neutral', conditions?: string[]) =>
+  (
+    await bundleWith({
+      source,
+      resolveDir: consumer,
+      platform,
+      minify: false,
+      ...(conditions ? { conditions } : {}),
+    })
+  ).text;
 
 describe('entries', () => {
   it.each([

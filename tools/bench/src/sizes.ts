@@ -3,8 +3,7 @@
 // for the platform each supports best: ours for the browser, theirs for Node.
 
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build, type Platform } from 'esbuild';
+import { bundle, type Platform } from '@volc-openapi/bundle-size';
 import { emit } from './report.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -25,23 +24,9 @@ console.log(await OpenDeleteResource({ ResourceKey: 'abcdef' }));`,
   },
 };
 
-async function gzippedSize(platform: Platform, source: string): Promise<number> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: here, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform,
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).byteLength;
-}
-
 const sizes: Record<string, number> = {};
 for (const [name, program] of Object.entries(programs))
-  sizes[name] = await gzippedSize(program.platform, program.source);
+  sizes[name] = (await bundle({ source: program.source, resolveDir: here, platform: program.platform })).gzip;
 const ours = sizes['@volc-openapi/vms'] ?? 0;
 const theirs = sizes['@volcengine/openapi'] ?? 0;
 emit({

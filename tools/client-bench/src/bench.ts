@@ -79,16 +79,22 @@ function official(endpoint: string): Call {
   };
 }
 
-async function bareFetch(endpoint: string): Promise<Call> {
+/** The action's request, signed once: valid for the mock's 15-minute window, longer than the run. */
+async function presigned(
+  endpoint: string,
+): Promise<{ url: string; body: string; headers: Record<string, string> }> {
   const url = `${endpoint}/?Action=${ACTION}&Version=2022-01-01`;
   const body = JSON.stringify(input);
   const base = { 'Content-Type': 'application/json' };
-  // Valid for the mock's 15-minute window, longer than the run.
   const signed = await sign(
     { method: 'POST', url, headers: base, body },
     { credentials: MOCK_CREDENTIALS, region: 'cn-beijing', service: 'vms' },
   );
-  const headers = { ...base, ...signed };
+  return { url, body, headers: { ...base, ...signed } };
+}
+
+async function bareFetch(endpoint: string): Promise<Call> {
+  const { url, body, headers } = await presigned(endpoint);
   return async () => {
     const response = await fetch(url, { method: 'POST', headers, body });
     const parsed = (await response.json()) as { ResponseMetadata: { Error?: { Code: string } } };
@@ -98,14 +104,8 @@ async function bareFetch(endpoint: string): Promise<Call> {
 
 /** The same presigned request as {@link bareFetch}, over node:http with a keep-alive agent. */
 async function bareHttp(endpoint: string): Promise<Call> {
-  const url = `${endpoint}/?Action=${ACTION}&Version=2022-01-01`;
-  const body = JSON.stringify(input);
-  const base = { 'Content-Type': 'application/json' };
-  const signed = await sign(
-    { method: 'POST', url, headers: base, body },
-    { credentials: MOCK_CREDENTIALS, region: 'cn-beijing', service: 'vms' },
-  );
-  const headers = { ...base, ...signed, 'Content-Length': String(Buffer.byteLength(body)) };
+  const { url, body, headers: signed } = await presigned(endpoint);
+  const headers = { ...signed, 'Content-Length': String(Buffer.byteLength(body)) };
   // As the runtime's agent: idle sockets go after 4 s (or before the server's Keep-Alive timeout), so a
   // socket left idle while other contenders run is not reused just as the server closes it.
   const agent = new Agent({ keepAlive: true, timeout: 4000 });
