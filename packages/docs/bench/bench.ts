@@ -17,6 +17,7 @@ import {
   readOperations,
   readSigning,
   renderDocs,
+  renderPreviewBlock,
 } from '@volc-openapi/codegen';
 import { synthesizeSpec } from '@volc-openapi/synth-spec';
 import { type Browser, launchChromium, serveDirectory } from '@volc-openapi/test-browser';
@@ -67,7 +68,7 @@ function targets(docsSpec: JsonObject): Pick<Site, 'first' | 'last'> {
   return { first: target(operations[0]), last: target(operations.at(-1)) };
 }
 
-/** Builds a site from a synthetic spec exactly as the package does: codegen docs, then redocly build-docs. */
+/** Builds a site from a synthetic spec as the package does: codegen docs, redocly build-docs, then the previews. */
 function buildSynthetic(actions: number, into: string): Site {
   const started = performance.now();
   const spec = synthesizeSpec({ actions });
@@ -78,10 +79,6 @@ function buildSynthetic(actions: number, into: string): Site {
   const dir = join(into, `synthetic-${actions}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'openapi.docs.json'), JSON.stringify(docsSpec));
-  writeFileSync(
-    join(dir, 'template.hbs'),
-    injectPreviews(readFileSync(join(PACKAGE, 'template.hbs'), 'utf8'), previews),
-  );
   const build = spawnSync(
     'redocly',
     [
@@ -90,7 +87,7 @@ function buildSynthetic(actions: number, into: string): Site {
       '--config',
       join(PACKAGE, '../../redocly.yaml'),
       '--template',
-      join(dir, 'template.hbs'),
+      join(PACKAGE, 'template.hbs'),
       '--inlineBundle',
       '--title',
       `Synthetic ${actions}`,
@@ -100,6 +97,8 @@ function buildSynthetic(actions: number, into: string): Site {
     { encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
   );
   if (build.status !== 0) throw new Error(`redocly build-docs failed:\n${build.stdout}${build.stderr}`);
+  const page = join(dir, 'index.html');
+  writeFileSync(page, injectPreviews(readFileSync(page, 'utf8'), renderPreviewBlock(previews)));
   return {
     name: `synthetic, ${actions} actions`,
     dir,

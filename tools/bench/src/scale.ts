@@ -26,7 +26,7 @@ const steps: Record<string, (dir: string) => string> = {
   'types + facade': (dir) =>
     `${TIME}${bin('openapi-typescript')} ${dir}/bundled.json -o ${dir}/schema.ts --default-non-nullable=false && ${TIME}node ${repo}tools/codegen/src/cli.ts facade --spec ${dir}/bundled.json --out ${dir}/facade.ts --name Synth`,
   'docs site': (dir) =>
-    `${TIME}node ${repo}tools/codegen/src/cli.ts docs --spec ${dir}/bundled.json --out ${dir}/docs --client-package @volc-openapi/vms --factory createVmsClient --template ${repo}packages/docs/template.hbs && ${TIME}${bin('redocly')} build-docs ${dir}/docs/openapi.docs.json --config ${repo}redocly.yaml --template ${dir}/docs/template.hbs --inlineBundle -o ${dir}/docs/index.html`,
+    `${TIME}node ${repo}tools/codegen/src/cli.ts docs --spec ${dir}/bundled.json --out ${dir}/docs --client-package @volc-openapi/vms --factory createVmsClient && ${TIME}${bin('redocly')} build-docs ${dir}/docs/openapi.docs.json --config ${repo}redocly.yaml --template ${repo}packages/docs/template.hbs --inlineBundle -o ${dir}/docs/index.html && ${TIME}node ${repo}tools/codegen/src/cli.ts previews --html ${dir}/docs/index.html --previews ${dir}/docs/previews.html`,
   'type-check a one-call consumer': (dir) => `${TIME}${bin('tsc')} -p ${dir}/tsconfig.json`,
 };
 

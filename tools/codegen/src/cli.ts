@@ -5,14 +5,15 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderContractCases } from './contract.ts';
 import { readChangelog, renderDocs } from './docs.ts';
-import { injectPreviews } from './docs-preview.ts';
+import { injectPreviews, renderPreviewBlock } from './docs-preview.ts';
 import { renderFacade } from './facade.ts';
 import { type JsonObject, readOperations, readSigning } from './spec.ts';
 
 const USAGE = `usage:
   volc-codegen facade   --spec <openapi.json> --out <facade.ts> --name <Prefix> [--schema-module ./schema.ts]
   volc-codegen docs     --spec <openapi.json> --out <dir> --client-package <pkg> --factory <createXClient>
-                        [--changelog-from <spec package dir>] [--template <template.hbs>]
+                        [--changelog-from <spec package dir>]
+  volc-codegen previews --html <built page> --previews <previews.html>   (puts them into the page, in place)
   volc-codegen contract --spec <openapi.json> --out <cases.json>`;
 
 function fail(message: string): never {
@@ -35,10 +36,32 @@ const { positionals, values } = parseArgs({
     'client-package': { type: 'string' },
     factory: { type: 'string' },
     'changelog-from': { type: 'string' },
-    template: { type: 'string' },
+    html: { type: 'string' },
+    previews: { type: 'string' },
   },
 });
 const [command] = positionals;
+
+/** `previews`: the one command that works on a built page rather than on the spec. */
+if (command === 'previews') {
+  if (!values.html || !values.previews) fail('previews needs --html and --previews');
+  let page: string;
+  let block: string;
+  try {
+    page = readFileSync(values.html, 'utf8');
+    block = readFileSync(values.previews, 'utf8');
+  } catch (error) {
+    fail(`cannot read the page or the previews: ${(error as Error).message}`);
+  }
+  try {
+    writeFileSync(values.html, injectPreviews(page, block, values.html));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  process.stdout.write(`volc-codegen previews: ${values.previews} → ${values.html}\n`);
+  process.exit(0);
+}
+
 if (!values.spec || !values.out) fail('--spec and --out are required');
 
 let spec: JsonObject;
@@ -70,20 +93,8 @@ switch (command) {
     write(join(values.out, 'openapi.docs.json'), `${JSON.stringify(docsSpec, null, 2)}\n`);
     for (const [name, source] of Object.entries(sampleFiles))
       write(join(values.out, 'samples', name), source);
-    // The site's HTML template with each operation's preview, shown while Redoc starts.
-    if (values.template) {
-      let template: string;
-      try {
-        template = readFileSync(values.template, 'utf8');
-      } catch (error) {
-        fail(`cannot read the template ${values.template}: ${(error as Error).message}`);
-      }
-      try {
-        write(join(values.out, 'template.hbs'), injectPreviews(template, previews, values.template));
-      } catch (error) {
-        fail((error as Error).message);
-      }
-    }
+    // Each operation's preview, for `volc-codegen previews` to put into the built page.
+    write(join(values.out, 'previews.html'), renderPreviewBlock(previews));
     break;
   }
   case 'contract':

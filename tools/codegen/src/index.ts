@@ -12,7 +12,7 @@ export {
 } from './contract.ts';
 export { encodeRfc3986, formFields } from './contract-wire.ts';
 export { type DocsOutput, renderDocs } from './docs.ts';
-export { injectPreviews, PREVIEW_PLACEHOLDER } from './docs-preview.ts';
+export { injectPreviews, PREVIEW_PLACEHOLDER, renderPreviewBlock } from './docs-preview.ts';
 export { type FacadeOptions, renderFacade } from './facade.ts';
 export {
   type CodeSample,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type ChangelogSource, readChangelog, searchTerms } from '../src/docs.ts';
-import { injectPreviews, PREVIEW_PLACEHOLDER } from '../src/docs-preview.ts';
+import { injectPreviews, PREVIEW_PLACEHOLDER, renderPreviewBlock } from '../src/docs-preview.ts';
 import {
   curlSample,
   type JsonObject,
@@ -442,24 +442,25 @@ describe('docs', () => {
       expect(preview).toContain('<h1>Ping &lt;img src=x onerror=alert(1)&gt; &amp; &quot;pong&quot;</h1>');
     });
 
-    it('puts the previews into the template where its placeholder is, safe from the HTML parser and Handlebars', () => {
-      const previews = { 'a/b': '<p>{{title}}</p></script><script>alert(1)</script>' };
-      const template = `<html><body>\n${PREVIEW_PLACEHOLDER}\n{{{redocHTML}}}</body></html>`;
-      const out = injectPreviews(template, previews);
+    it('puts the previews into the page where its placeholder is, safe from the HTML parser', () => {
+      const previews = { 'a/b': '<p>$& {{title}}</p></script><script>alert(1)</script><!-- x -->' };
+      const page = `<html><body>\n${PREVIEW_PLACEHOLDER}\n<div id="redoc"></div></body></html>`;
+      const out = injectPreviews(page, renderPreviewBlock(previews));
       expect(out).not.toContain(PREVIEW_PLACEHOLDER);
-      expect(out).toContain('{{{redocHTML}}}');
+      expect(out).toContain('<div id="redoc"></div>');
       const json = /<script type="application\/json" id="vms-previews">(.*?)<\/script>/s.exec(out)?.[1] ?? '';
-      expect(json).not.toMatch(/<|\{\{/);
+      expect(json).not.toMatch(/<\/|<!--/);
+      // The data element ends where its JSON ends: at the first `</script>` after it, as an HTML parser reads it.
       expect(JSON.parse(json)).toEqual(previews);
-      // The only `{{` left in the output are the template's own.
-      expect(out.match(/\{\{/g)).toHaveLength(1);
     });
 
-    it('refuses a template without the placeholder, or with two, naming the file', () => {
-      expect(() => injectPreviews('<body></body>', {}, 'template.hbs')).toThrow(
-        `template.hbs must contain the line "${PREVIEW_PLACEHOLDER}" exactly once, where the operation previews go (found 0)`,
+    it('refuses a page without the placeholder, or with two, naming the file', () => {
+      expect(() => injectPreviews('<body></body>', '', 'dist/index.html')).toThrow(
+        `dist/index.html must contain the line "${PREVIEW_PLACEHOLDER}" exactly once, where the operation previews go (found 0)`,
       );
-      expect(() => injectPreviews(`${PREVIEW_PLACEHOLDER}${PREVIEW_PLACEHOLDER}`, {})).toThrow('(found 2)');
+      expect(() => injectPreviews(`${PREVIEW_PLACEHOLDER}${PREVIEW_PLACEHOLDER}`, '')).toThrow(
+        '(found more than one)',
+      );
     });
   });
 
