@@ -3,16 +3,7 @@
 import { ctx } from './context-node.ts';
 import * as core from './core/verify.ts';
 
-export type {
-  ReceivedHeaders,
-  ReceivedRequest,
-  VerifyFailureReason,
-  VerifyFunction,
-  VerifyOptions,
-  VerifyRequestFunction,
-  VerifyResult,
-} from './core/types.ts';
-export { createVerify, createVerifyRequest } from './core/verify.ts';
+export * from './verify-exports.ts';
 
 /** Checks a signed Request (Authorization header or presigned URL) without consuming its body. */
 export const verifyRequest = /* @__PURE__ */ core.verifyRequest(ctx);
