@@ -21,6 +21,8 @@ export {
   facadeSample,
   rawSample,
   type SampleOptions,
+  type SigningWalkthrough,
+  type WireRequest,
 } from './samples.ts';
 export {
   deref,

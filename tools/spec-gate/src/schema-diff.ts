@@ -253,24 +253,24 @@ function compareBranches(
         label,
       );
     }
-    if (after.length > before.length) {
+    const added = after.length - before.length;
+    if (added !== 0) {
+      // More forms widen what a request may send (compatible) and what a response may return (breaking);
+      // fewer forms narrow them, the other way round.
       const request = ctx.direction === 'request';
+      const widened = added > 0;
       ctx.findings.add(
-        request ? 'compatible' : 'breaking',
-        request ? 'request-widened' : 'response-type-changed',
+        request === widened ? 'compatible' : 'breaking',
+        request
+          ? widened
+            ? 'request-widened'
+            : 'request-narrowed'
+          : widened
+            ? 'response-type-changed'
+            : 'response-narrowed',
         'head',
         pointer([...head.at, keyword]),
-        `${label || 'the schema'}: ${after.length - before.length} more ${keyword} form(s)`,
-      );
-    }
-    if (before.length > after.length) {
-      const request = ctx.direction === 'request';
-      ctx.findings.add(
-        request ? 'breaking' : 'compatible',
-        request ? 'request-narrowed' : 'response-narrowed',
-        'head',
-        pointer([...head.at, keyword]),
-        `${label || 'the schema'}: ${before.length - after.length} fewer ${keyword} form(s)`,
+        `${label || 'the schema'}: ${Math.abs(added)} ${widened ? 'more' : 'fewer'} ${keyword} form(s)`,
       );
     }
   }

@@ -294,6 +294,40 @@ describe('classify', () => {
     if (hit?.action !== '*') expect(hit?.version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('counts oneOf forms: more widen and fewer narrow what a request sends and a response returns', () => {
+    const forms = (count: number) => ({
+      oneOf: [{ type: 'string' }, { type: 'integer' }, { type: 'boolean' }].slice(0, count),
+    });
+    const places = {
+      request: S('QueryOpenGetResourceRequest', 'properties', 'Keyword'),
+      response: S('QueryOpenGetResourceResult', 'properties', 'Total'),
+    };
+    const expected: [keyof typeof places, number, number, string, Finding['severity']][] = [
+      ['request', 2, 3, 'request-widened', 'compatible'],
+      ['request', 2, 1, 'request-narrowed', 'breaking'],
+      ['response', 2, 3, 'response-type-changed', 'breaking'],
+      ['response', 2, 1, 'response-narrowed', 'compatible'],
+    ];
+    for (const [side, before, after, rule, severity] of expected) {
+      const released = structuredClone(base);
+      const working = structuredClone(base);
+      set(released, places[side], forms(before));
+      set(working, places[side], forms(after));
+      const found = classify(released, working).filter((finding) => finding.rule === rule);
+      expect(
+        found.map((finding) => [finding.severity, finding.message]),
+        `${side} ${before} → ${after}`,
+      ).toEqual([
+        [
+          severity,
+          expect.stringContaining(
+            `${Math.abs(after - before)} ${after > before ? 'more' : 'fewer'} oneOf form(s)`,
+          ),
+        ],
+      ]);
+    }
+  });
+
   it('names the Action, Version and JSON pointer of a nested change', () => {
     const [finding] = run(MUTATIONS.find((m) => m.rule === 'response-field-removed') as Mutation).filter(
       (f) => f.rule === 'response-field-removed',

@@ -37,6 +37,19 @@ interface Case {
 
 const TOKEN = 'STSexampleSessionToken/with+and=chars';
 
+/**
+ * The end of a canonical request that signs only what every request carries (host, X-Content-Sha256,
+ * X-Date): headers, blank line, signed header names, payload hash. Spelled out once, by hand.
+ */
+const signedByDefault = (host = HOST) => [
+  `host:${host}`,
+  'x-content-sha256:{P}',
+  `x-date:${X_DATE}`,
+  '',
+  'host;x-content-sha256;x-date',
+  '{P}',
+];
+
 const cases: Case[] = [
   {
     name: 'post-json',
@@ -70,17 +83,7 @@ const cases: Case[] = [
       body: { utf8: '{"ResourceKey":"abcdef"}' },
     },
     official: true,
-    canonical: [
-      'POST',
-      '/',
-      'Action=OpenDeleteResource&Version=2022-01-01',
-      `host:${HOST}`,
-      'x-content-sha256:{P}',
-      `x-date:${X_DATE}`,
-      '',
-      'host;x-content-sha256;x-date',
-      '{P}',
-    ],
+    canonical: ['POST', '/', 'Action=OpenDeleteResource&Version=2022-01-01', ...signedByDefault()],
   },
   {
     name: 'get-query',
@@ -90,17 +93,7 @@ const cases: Case[] = [
       url: `https://${HOST}/?Action=QueryUsableResourceV2&Version=2022-01-01&Type=1`,
     },
     official: true,
-    canonical: [
-      'GET',
-      '/',
-      'Action=QueryUsableResourceV2&Type=1&Version=2022-01-01',
-      `host:${HOST}`,
-      'x-content-sha256:{P}',
-      `x-date:${X_DATE}`,
-      '',
-      'host;x-content-sha256;x-date',
-      '{P}',
-    ],
+    canonical: ['GET', '/', 'Action=QueryUsableResourceV2&Type=1&Version=2022-01-01', ...signedByDefault()],
   },
   {
     name: 'query-unicode-reserved',
@@ -120,12 +113,7 @@ const cases: Case[] = [
       'Action=Test&Emoji=%F0%9F%98%80&Lower=%C3%A9&Percent=100%25' +
         '&Reserved=%3A%2F%3F%23%5B%5D%40%24%26%2B%2C%3B%3D&Space=a%20b&Sym=%21%27%28%29%2A' +
         '&Text=%E4%BD%A0%E5%A5%BD%20%E4%B8%96%E7%95%8C&Tilde=a~b_c-d.e&Version=2022-01-01',
-      `host:${HOST}`,
-      'x-content-sha256:{P}',
-      `x-date:${X_DATE}`,
-      '',
-      'host;x-content-sha256;x-date',
-      '{P}',
+      ...signedByDefault(),
     ],
   },
   {
@@ -140,12 +128,7 @@ const cases: Case[] = [
       'GET',
       '/',
       'Action=Test&Empty=&Flag=&Id=%20&Id=B&Id=a&Id=b&Id=~&Version=2022-01-01',
-      `host:${HOST}`,
-      'x-content-sha256:{P}',
-      `x-date:${X_DATE}`,
-      '',
-      'host;x-content-sha256;x-date',
-      '{P}',
+      ...signedByDefault(),
     ],
   },
   {
@@ -201,17 +184,7 @@ const cases: Case[] = [
       body: { utf8: '' },
     },
     official: true,
-    canonical: [
-      'POST',
-      '/',
-      'Action=PauseTask&Version=2022-01-01',
-      `host:${HOST}`,
-      'x-content-sha256:{P}',
-      `x-date:${X_DATE}`,
-      '',
-      'host;x-content-sha256;x-date',
-      '{P}',
-    ],
+    canonical: ['POST', '/', 'Action=PauseTask&Version=2022-01-01', ...signedByDefault()],
   },
   {
     name: 'body-1mib',
@@ -222,17 +195,7 @@ const cases: Case[] = [
       body: { pattern: 1024 * 1024 },
     },
     official: true,
-    canonical: [
-      'POST',
-      '/',
-      'Action=CommitResourceUpload&Version=2022-01-01',
-      `host:${HOST}`,
-      'x-content-sha256:{P}',
-      `x-date:${X_DATE}`,
-      '',
-      'host;x-content-sha256;x-date',
-      '{P}',
-    ],
+    canonical: ['POST', '/', 'Action=CommitResourceUpload&Version=2022-01-01', ...signedByDefault()],
   },
   {
     name: 'body-binary',
@@ -266,34 +229,14 @@ const cases: Case[] = [
       body: { utf8: 'x' },
     },
     official: true,
-    canonical: [
-      'PUT',
-      '/a%20b/c~d/%E4%B8%AD',
-      'x=1',
-      'host:api.example.com:8443',
-      'x-content-sha256:{P}',
-      `x-date:${X_DATE}`,
-      '',
-      'host;x-content-sha256;x-date',
-      '{P}',
-    ],
+    canonical: ['PUT', '/a%20b/c~d/%E4%B8%AD', 'x=1', ...signedByDefault('api.example.com:8443')],
   },
   {
     name: 'port-443-on-http',
     description: 'http URL with :443: the port is dropped from host, as volc-sdk-golang does',
     request: { method: 'GET', url: `http://${HOST}:443/?Action=Test&Version=2022-01-01` },
     official: true,
-    canonical: [
-      'GET',
-      '/',
-      'Action=Test&Version=2022-01-01',
-      `host:${HOST}`,
-      'x-content-sha256:{P}',
-      `x-date:${X_DATE}`,
-      '',
-      'host;x-content-sha256;x-date',
-      '{P}',
-    ],
+    canonical: ['GET', '/', 'Action=Test&Version=2022-01-01', ...signedByDefault()],
   },
   {
     name: 'presign-get',
