@@ -88,12 +88,12 @@ export function operationsOf(spec: Json): SiteOperation[] {
           path,
           tag,
           summary: String(operation.summary ?? ''),
-          ...(typeof operation['x-vms-doc-title-zh'] === 'string'
-            ? { titleZh: operation['x-vms-doc-title-zh'] }
+          ...(typeof operation['x-volc-doc-title-zh'] === 'string'
+            ? { titleZh: operation['x-volc-doc-title-zh'] }
             : {}),
           deprecated: operation.deprecated === true,
-          ...(typeof operation['x-vms-replaced-by'] === 'string'
-            ? { replacedBy: operation['x-vms-replaced-by'] }
+          ...(typeof operation['x-volc-replaced-by'] === 'string'
+            ? { replacedBy: operation['x-volc-replaced-by'] }
             : {}),
           errorCodes,
           parameters,

@@ -1,4 +1,4 @@
-// Auto-pagination driven by the spec's `x-pagination`, for any operation that declares it.
+// Auto-pagination driven by the spec's `x-volc-pagination`, for any operation that declares it.
 import type { CallOptions, PaginationMeta, RpcResult } from './types.ts';
 
 /** Iterates every item of a paged operation with `for await`; `pages()` iterates whole pages instead. */

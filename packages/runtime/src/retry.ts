@@ -18,7 +18,7 @@ export interface RetryContext {
   transient: boolean;
 }
 
-/** How a client retries. Only idempotent operations (spec `x-idempotent: true`) or calls that opt in are retried. */
+/** How a client retries. Only idempotent operations (spec `x-volc-idempotent: true`) or calls that opt in are retried. */
 export interface RetryOptions {
   /** Retries after the first attempt; default 2. */
   maxRetries: number;

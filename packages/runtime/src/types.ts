@@ -5,7 +5,7 @@ import type { RetryOptions } from './retry.ts';
 export type WireEncoding = 'json' | 'form' | 'multipart' | 'query';
 
 /**
- * How an operation pages, from the spec's `x-pagination`: field names of the request (`offset`,
+ * How an operation pages, from the spec's `x-volc-pagination`: field names of the request (`offset`,
  * `limit`, `cursor`) and of `Result` (`items`, `total`, `nextCursor`).
  */
 export type PaginationMeta =
@@ -32,7 +32,7 @@ export interface OperationMeta {
   /** The literal path key, `/?Action=<Name>&Version=<YYYY-MM-DD>`. */
   readonly path: string;
   readonly encoding: WireEncoding;
-  /** The spec's `x-idempotent`: only idempotent operations are retried unless a call opts in. */
+  /** The spec's `x-volc-idempotent`: only idempotent operations are retried unless a call opts in. */
   readonly idempotent: boolean;
   readonly pagination?: PaginationMeta;
 }

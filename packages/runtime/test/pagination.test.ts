@@ -1,4 +1,4 @@
-// Auto-pagination from `x-pagination`: over the mock (which repeats its one example page) and over a
+// Auto-pagination from `x-volc-pagination`: over the mock (which repeats its one example page) and over a
 // loopback server of our own that pages for real, for each stop condition.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -204,7 +204,7 @@ describe('cursor pagination', () => {
     expect(calls.map((c) => c.Cursor)).toEqual([undefined, '3', '6']);
   });
 
-  it('offers paginators only for operations that declare x-pagination', () => {
+  it('offers paginators only for operations that declare x-volc-pagination', () => {
     expect(Object.keys(pagers()).sort()).toEqual(['ListCursor', 'ListFail', 'ListNoTotal', 'ListTotal']);
   });
 });

@@ -1,5 +1,5 @@
 // The generated VMS client against the mock server on the bundled spec: typed methods, errors,
-// retries as the spec's x-idempotent says, pagination from x-pagination, and the raw client.
+// retries as the spec's x-volc-idempotent says, pagination from x-volc-pagination, and the raw client.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { operationMeta, RpcError } from '../src/index.ts';
 import { type Mock, received, startMock, vmsClient } from './helpers.ts';
@@ -56,7 +56,7 @@ describe('createVmsClient', () => {
     expect(waits).toHaveLength(4);
   });
 
-  it('pages through QueryOpenGetResource with for await, from the spec’s x-pagination', async () => {
+  it('pages through QueryOpenGetResource with for await, from the spec’s x-volc-pagination', async () => {
     const { vms } = vmsClient(mock);
     const keys: string[] = [];
     for await (const record of vms.paginate.QueryOpenGetResource({ Type: 0, Limit: 10 }))

@@ -9,7 +9,7 @@ import { spec } from './helpers.ts';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const dts = readFileSync(`${dist}index.d.ts`, 'utf8');
 const operations = Object.values(spec.paths).flatMap((item) =>
-  Object.values(item).map((operation) => operation as typeof operation & { 'x-vms-replaced-by'?: string }),
+  Object.values(item).map((operation) => operation as typeof operation & { 'x-volc-replaced-by'?: string }),
 );
 
 /** Quick info (what an editor's hover shows) for `vms.<id>` in a file beside the built types. */
@@ -66,7 +66,7 @@ describe('TSDoc in the built client', () => {
         .get(operation.operationId)
         ?.tags?.find((candidate) => candidate.name === 'deprecated');
       expect(tag, operation.operationId).toBeDefined();
-      const replacement = operation['x-vms-replaced-by'];
+      const replacement = operation['x-volc-replaced-by'];
       if (replacement) {
         expect(ts.displayPartsToString(tag?.text)).toContain(replacement);
         expect(dts).toContain(

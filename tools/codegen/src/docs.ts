@@ -184,7 +184,7 @@ function operationMarkdown(
   signing: SigningDoc,
 ): string {
   const out: string[] = [];
-  const replacementId = node['x-vms-replaced-by'];
+  const replacementId = node['x-volc-replaced-by'];
   if (operation.deprecated) {
     const replacement = typeof replacementId === 'string' ? byId.get(replacementId) : undefined;
     out.push(
@@ -215,7 +215,7 @@ function operationMarkdown(
     facts.push(
       `- **Deprecated:** yes${typeof replacementId === 'string' ? `, replaced by ${code(replacementId)}` : ''}`,
     );
-  const paging = isObject(node['x-pagination']) ? node['x-pagination'] : undefined;
+  const paging = isObject(node['x-volc-pagination']) ? node['x-volc-pagination'] : undefined;
   if (paging) {
     facts.push(
       paging.style === 'cursor'
@@ -223,13 +223,13 @@ function operationMarkdown(
         : `- **Paging:** by offset: ${code(String(paging.offset))} and ${code(String(paging.limit))} in, items in ${code(`Result.${paging.items}`)}${paging.total ? `, total in ${code(`Result.${paging.total}`)}` : ''}`,
     );
   }
-  const variants = Array.isArray(node['x-vms-wire-variants'])
-    ? node['x-vms-wire-variants'].filter(isObject)
+  const variants = Array.isArray(node['x-volc-wire-variants'])
+    ? node['x-volc-wire-variants'].filter(isObject)
     : [];
   if (variants.length) {
     const basis =
-      typeof node['x-vms-method-basis'] === 'string'
-        ? ` (this page follows ${node['x-vms-method-basis']})`
+      typeof node['x-volc-method-basis'] === 'string'
+        ? ` (this page follows ${node['x-volc-method-basis']})`
         : '';
     facts.push(`- **Other wire forms seen in the sources**${basis}:`);
     for (const variant of variants) {

@@ -19,7 +19,7 @@ function block(lines: string[], indent: string): string {
 }
 
 /**
- * The `@deprecated` tag: it names the replacement from `x-vms-replaced-by` as a link editors follow,
+ * The `@deprecated` tag: it names the replacement from `x-volc-replaced-by` as a link editors follow,
  * then the first line of the description.
  */
 function deprecation(operation: RpcOperation, iface: string): string {
@@ -148,7 +148,7 @@ export function renderFacade(
   out.push('}\n');
 
   out.push(
-    `/** One auto-paginator per paged Action (spec \`x-pagination\`): \`for await (const item of client.paginate.X(input))\`. */`,
+    `/** One auto-paginator per paged Action (spec \`x-volc-pagination\`): \`for await (const item of client.paginate.X(input))\`. */`,
   );
   out.push(`export interface ${pagers} {`);
   for (const operation of paged) {

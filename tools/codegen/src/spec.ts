@@ -19,7 +19,7 @@ export interface OffsetPaginationDoc {
   total: string;
 }
 
-/** `x-pagination: { style: cursor, cursor, nextCursor, items }`: request and result field names. */
+/** `x-volc-pagination: { style: cursor, cursor, nextCursor, items }`: request and result field names. */
 export interface CursorPaginationDoc {
   style: 'cursor';
   cursor: string;
@@ -27,7 +27,7 @@ export interface CursorPaginationDoc {
   items: string;
 }
 
-/** The operation's `x-pagination`: offset/limit or cursor paging. */
+/** The operation's `x-volc-pagination`: offset/limit or cursor paging. */
 export type PaginationDoc = OffsetPaginationDoc | CursorPaginationDoc;
 
 export interface RpcOperation {
@@ -42,7 +42,7 @@ export interface RpcOperation {
   deprecated: boolean;
   idempotent: boolean;
   titleZh?: string;
-  /** `x-vms-replaced-by` of a deprecated operation: the operationId that supersedes it. */
+  /** `x-volc-replaced-by` of a deprecated operation: the operationId that supersedes it. */
   replacedBy?: string;
   tags: string[];
   /** The first request example: the body, or the query parameters of a GET. */
@@ -172,19 +172,19 @@ function readOperation(spec: JsonObject, path: string, pathItem: JsonObject): Rp
     summary: String(operation.summary ?? ''),
     description: String(operation.description ?? '').trim(),
     deprecated: operation.deprecated === true,
-    idempotent: operation['x-idempotent'] === true,
-    ...(typeof operation['x-vms-doc-title-zh'] === 'string'
-      ? { titleZh: operation['x-vms-doc-title-zh'] }
+    idempotent: operation['x-volc-idempotent'] === true,
+    ...(typeof operation['x-volc-doc-title-zh'] === 'string'
+      ? { titleZh: operation['x-volc-doc-title-zh'] }
       : {}),
-    ...(typeof operation['x-vms-replaced-by'] === 'string'
-      ? { replacedBy: operation['x-vms-replaced-by'] }
+    ...(typeof operation['x-volc-replaced-by'] === 'string'
+      ? { replacedBy: operation['x-volc-replaced-by'] }
       : {}),
     tags: Array.isArray(operation.tags) ? operation.tags.map(String) : [],
     requestExample: requestExample ?? {},
     successExample: firstExample(spec, isObject(successMedia) ? successMedia : undefined) ?? {},
     errorCodes: errorCodes(spec, responses),
-    ...(isObject(operation['x-pagination'])
-      ? { pagination: operation['x-pagination'] as unknown as PaginationDoc }
+    ...(isObject(operation['x-volc-pagination'])
+      ? { pagination: operation['x-volc-pagination'] as unknown as PaginationDoc }
       : {}),
   };
 }

@@ -103,12 +103,12 @@ describe('renderFacade', () => {
     expect(source).toMatch(/@deprecated Superseded by UpdateThingV2\.\n {3}\*\/\n {2}UpdateThing\(/);
   });
 
-  it('names the x-vms-replaced-by replacement in @deprecated as a link editors follow', () => {
+  it('names the x-volc-replaced-by replacement in @deprecated as a link editors follow', () => {
     const replaced = structuredClone(spec);
     const update = (replaced.paths as Record<string, Record<string, JsonObject>>)[
       '/?Action=UpdateThing&Version=2022-01-01'
     ]?.post as JsonObject;
-    update['x-vms-replaced-by'] = 'CreateThing';
+    update['x-volc-replaced-by'] = 'CreateThing';
     update.description = 'Superseded by the newer\naction. It will go away.';
     const text = renderFacade(readOperations(replaced), signing, {
       name: 'Mini',
@@ -139,7 +139,7 @@ describe('renderFacade', () => {
     expect(text).toContain('  CreateThing_20210101: ["POST","json",false,0,"2021-01-01","CreateThing"],');
   });
 
-  it('declares a typed paginator for each operation with x-pagination only', () => {
+  it('declares a typed paginator for each operation with x-volc-pagination only', () => {
     expect(source).toContain(
       "export type ListThingsItem = NonNullable<NonNullable<ListThingsOutput['Result']>['Records']>[number];",
     );

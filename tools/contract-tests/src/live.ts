@@ -1,4 +1,4 @@
-// Live contract mode: the read-only contract cases (operations the spec marks `x-idempotent: true`)
+// Live contract mode: the read-only contract cases (operations the spec marks `x-volc-idempotent: true`)
 // sent to a real endpoint, each answer checked against the schema the spec documents for its status.
 import type { ContractCase } from '@volc-openapi/codegen';
 import type { Credentials } from '@volc-openapi/signer';

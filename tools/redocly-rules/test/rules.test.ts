@@ -112,9 +112,9 @@ const cases: [string, Case][] = [
   [
     'operation that does not declare idempotency',
     {
-      replace: ['      x-idempotent: false\n', ''],
+      replace: ['      x-volc-idempotent: false\n', ''],
       rule: 'rpc/idempotency-declared',
-      message: /"DeleteThing" must declare x-idempotent: true or false/,
+      message: /"DeleteThing" must declare x-volc-idempotent: true or false/,
       line: lineOf('    post:'),
     },
   ],
@@ -134,8 +134,8 @@ const cases: [string, Case][] = [
     'GET with a request body',
     {
       replace: [
-        "      x-idempotent: true\n      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:",
-        "      x-idempotent: true\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n            example: {}\n      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:",
+        "      x-volc-idempotent: true\n      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:",
+        "      x-volc-idempotent: true\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n            example: {}\n      parameters:\n        - name: Type\n          in: query\n          required: true\n          schema:\n            type: integer\n          example: 1\n      responses:\n        '200':\n          $ref: '#/components/responses/Ok'\n        '400':\n          $ref: '#/components/responses/BadRequest'\ncomponents:",
       ],
       rule: 'rpc/encoding',
       message: /GET operation "ListThings" must not have a request body/,
@@ -160,19 +160,19 @@ const cases: [string, Case][] = [
   [
     'deprecated operation without a replacement',
     {
-      replace: ['      x-vms-replaced-by: ListThings\n', ''],
+      replace: ['      x-volc-replaced-by: ListThings\n', ''],
       rule: 'rpc/deprecation',
-      message: /Deprecated operation "ListThings_20210101" must name its replacement in x-vms-replaced-by/,
+      message: /Deprecated operation "ListThings_20210101" must name its replacement in x-volc-replaced-by/,
       line: lineOf('    get:\n      operationId: ListThings_20210101'),
     },
   ],
   [
     'deprecated operation replaced by an unknown operation',
     {
-      replace: ['x-vms-replaced-by: ListThings', 'x-vms-replaced-by: ListThingsV3'],
+      replace: ['x-volc-replaced-by: ListThings', 'x-volc-replaced-by: ListThingsV3'],
       rule: 'rpc/deprecation',
       message: /replaced by "ListThingsV3", which is not an operation of this spec/,
-      line: lineOf('x-vms-replaced-by: ListThings'),
+      line: lineOf('x-volc-replaced-by: ListThings'),
     },
   ],
   [

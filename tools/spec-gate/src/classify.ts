@@ -20,7 +20,7 @@ const OPERATION_DOC_KEYS = [
   'description',
   'externalDocs',
   'tags',
-  'x-vms-doc-title-zh',
+  'x-volc-doc-title-zh',
   'x-codeSamples',
 ];
 
@@ -293,13 +293,13 @@ function compareOperation(
       pointer([...after.operation.at, 'responses']),
       `documented error codes${added.length ? ` added: ${added.join(', ')}` : ''}${removed.length ? ` removed: ${removed.join(', ')}` : ''}`,
     );
-  if (before.operation.node['x-idempotent'] !== after.operation.node['x-idempotent'])
+  if (before.operation.node['x-volc-idempotent'] !== after.operation.node['x-volc-idempotent'])
     findings.add(
       'compatible',
       'idempotency-changed',
       'head',
       at,
-      `x-idempotent ${String(before.operation.node['x-idempotent'])} → ${String(after.operation.node['x-idempotent'])} (clients retry only idempotent calls)`,
+      `x-volc-idempotent ${String(before.operation.node['x-volc-idempotent'])} → ${String(after.operation.node['x-volc-idempotent'])} (clients retry only idempotent calls)`,
     );
   if (before.operation.node.deprecated !== after.operation.node.deprecated)
     findings.add(

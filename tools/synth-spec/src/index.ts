@@ -1,6 +1,6 @@
 // Synthetic Action/Version specs in the shape of the bundled VMS spec (spec/vms/dist/openapi.json):
-// path keys `/?Action=<Name>&Version=<date>`, operationId = Action, x-idempotent, x-vms-doc-title-zh,
-// deprecation with x-vms-replaced-by, wire variants, offset paging, error codes as named examples
+// path keys `/?Action=<Name>&Version=<date>`, operationId = Action, x-volc-idempotent, x-volc-doc-title-zh,
+// deprecation with x-volc-replaced-by, wire variants, offset paging, error codes as named examples
 // (some with HTTP 200), tags in x-tagGroups and an HMAC-SHA256 scheme with x-volc-signing.
 // The same options always give the same document, so benchmark runs compare like with like.
 
@@ -528,15 +528,15 @@ export function synthesizeSpec(options: SynthOptions): JsonObject {
         description: `Vendor page ${p.titleZh}`,
         url: `https://example.com/vendor-docs/${p.action}`,
       },
-      'x-vms-doc-title-zh': p.titleZh,
-      'x-idempotent': READ_VERBS.has(p.verb),
+      'x-volc-doc-title-zh': p.titleZh,
+      'x-volc-idempotent': READ_VERBS.has(p.verb),
     };
     if (p.deprecatedBy) {
       operation.deprecated = true;
-      operation['x-vms-replaced-by'] = p.deprecatedBy;
+      operation['x-volc-replaced-by'] = p.deprecatedBy;
     }
     if (p.wireVariant) {
-      operation['x-vms-wire-variants'] = [
+      operation['x-volc-wire-variants'] = [
         {
           source: '2023 docs',
           method: 'GET',
@@ -544,10 +544,10 @@ export function synthesizeSpec(options: SynthOptions): JsonObject {
           note: 'Older pages send the input as query parameters.',
         },
       ];
-      operation['x-vms-method-basis'] = '2025 docs';
+      operation['x-volc-method-basis'] = '2025 docs';
     }
     if (p.paged) {
-      operation['x-pagination'] = {
+      operation['x-volc-pagination'] = {
         style: 'offset',
         offset: 'Offset',
         limit: 'Limit',

@@ -44,7 +44,7 @@ describe('synthesizeSpec', () => {
       const node = (spec.paths as Record<string, Record<string, JsonObject>>)[operation.path]?.[
         operation.method.toLowerCase()
       ] as JsonObject;
-      expect(ids.get(String(node['x-vms-replaced-by']))?.deprecated).toBe(false);
+      expect(ids.get(String(node['x-volc-replaced-by']))?.deprecated).toBe(false);
     }
     expect(operations.every((operation) => operation.titleZh && operation.tags.length === 1)).toBe(true);
     expect(readSigning(spec)).toEqual({

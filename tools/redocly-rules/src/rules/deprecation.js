@@ -1,7 +1,7 @@
 import { HTTP_METHODS } from '../rpc-path.js';
 
 /**
- * A deprecated Action says which operation replaces it (`x-vms-replaced-by: <operationId>`), and that
+ * A deprecated Action says which operation replaces it (`x-volc-replaced-by: <operationId>`), and that
  * operation exists and is not itself deprecated, so readers and clients can move on.
  */
 export default function Deprecation() {
@@ -16,7 +16,7 @@ export default function Deprecation() {
           const operation = pathItem[method];
           if (!operation?.operationId) continue;
           operations.set(operation.operationId, operation.deprecated === true);
-          const replacement = operation['x-vms-replaced-by'];
+          const replacement = operation['x-volc-replaced-by'];
           if (operation.deprecated === true || replacement !== undefined) {
             pending.push({
               id: operation.operationId,
@@ -33,23 +33,23 @@ export default function Deprecation() {
         for (const { id, deprecated, replacement, location } of pending) {
           if (!deprecated) {
             ctx.report({
-              message: `"${id}" names a replacement (x-vms-replaced-by) but is not marked deprecated: true.`,
-              location: location.child(['x-vms-replaced-by']),
+              message: `"${id}" names a replacement (x-volc-replaced-by) but is not marked deprecated: true.`,
+              location: location.child(['x-volc-replaced-by']),
             });
           } else if (typeof replacement !== 'string') {
             ctx.report({
-              message: `Deprecated operation "${id}" must name its replacement in x-vms-replaced-by.`,
+              message: `Deprecated operation "${id}" must name its replacement in x-volc-replaced-by.`,
               location: location.key(),
             });
           } else if (!operations.has(replacement)) {
             ctx.report({
               message: `"${id}" is replaced by "${replacement}", which is not an operation of this spec.`,
-              location: location.child(['x-vms-replaced-by']),
+              location: location.child(['x-volc-replaced-by']),
             });
           } else if (operations.get(replacement)) {
             ctx.report({
               message: `"${id}" is replaced by "${replacement}", which is itself deprecated.`,
-              location: location.child(['x-vms-replaced-by']),
+              location: location.child(['x-volc-replaced-by']),
             });
           }
         }

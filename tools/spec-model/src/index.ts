@@ -1,0 +1,38 @@
+export {
+  externalRef,
+  follow,
+  isObject,
+  type JsonObject,
+  type Located,
+  nodeAt,
+  pointer,
+  SpecModelError,
+  segments,
+} from './json.ts';
+export { loadService } from './load.ts';
+export {
+  type DocumentedError,
+  envelopeError,
+  fieldStyles,
+  type InputField,
+  MEDIA_TYPES,
+  mediaExamples,
+  type Operation,
+  PATH_KEY,
+  type Pagination,
+  type RequestBody,
+  readService,
+  type ServiceModel,
+  type Signing,
+  type ValueStyle,
+  type WireEncoding,
+} from './model.ts';
+export {
+  findService,
+  parseRegistry,
+  REGISTRY_FILE,
+  REPO_ROOT,
+  readRegistry,
+  type ServiceEntry,
+  serviceEntry,
+} from './registry.ts';
