@@ -2,25 +2,21 @@
 // being visible in headless Chromium on 127.0.0.1, for the built site of the real spec and for sites
 // built the same way from synthetic specs (tools/synth-spec).
 //
-//   pnpm --filter @volc-openapi/vms-docs bench [--actions 1000[,5000]] [--runs 5] [--skip-real]
+//   pnpm --filter @volc-openapi/docs bench [--service <name>] [--actions 1000[,5000]] [--runs 5] [--skip-real]
 //
-// Run `pnpm build` first: the real site is read from dist/index.html.
+// Run `pnpm build` first: the real site is a service's dist/<name>/index.html (the first built service
+// of spec/services.yaml unless --service names one).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  injectPreviews,
-  type JsonObject,
-  readOperations,
-  readSigning,
-  renderDocs,
-  renderPreviewBlock,
-} from '@volc-openapi/codegen';
+import { injectPreviews, renderDocs, renderPreviewBlock } from '@volc-openapi/codegen';
+import { type JsonObject, readService, signingTarget } from '@volc-openapi/spec-model';
 import { synthesizeSpec } from '@volc-openapi/synth-spec';
 import { type Browser, launchChromium, serveDirectory } from '@volc-openapi/test-browser';
+import { PREVIEW_PANEL_ID, siteServices } from '../scripts/site.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const PACKAGE = here('../');
@@ -30,15 +26,25 @@ const { values } = parseArgs({
     actions: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '5' },
     'skip-real': { type: 'boolean', default: false },
+    service: { type: 'string' },
   },
 });
+const { built } = siteServices();
+const service =
+  (values.service ? built.find((candidate) => candidate.entry.name === values.service) : built[0]) ??
+  (() => {
+    console.error(
+      `No built service ${values.service ?? ''}: build its spec, then \`pnpm generate && pnpm build\`.`,
+    );
+    return process.exit(1);
+  })();
 const runs = Number(values.runs);
 const sizes = values.actions
   .split(',')
   .filter(Boolean)
   .map((text) => Number(text));
 if (!Number.isInteger(runs) || runs < 1 || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
-  console.error('usage: bench [--actions 1000[,5000]] [--runs 5] [--skip-real]');
+  console.error('usage: bench [--service <name>] [--actions 1000[,5000]] [--runs 5] [--skip-real]');
   process.exit(2);
 }
 
@@ -59,11 +65,11 @@ interface Site {
 }
 
 function targets(docsSpec: JsonObject): Pick<Site, 'first' | 'last'> {
-  const operations = readOperations(docsSpec);
+  const { operations } = readService(docsSpec);
   const target = (operation: (typeof operations)[number] | undefined): Target => {
     if (!operation) throw new Error('the spec has no operation');
     const sectionId = `${operation.tags[0]}/${operation.operationId.toLowerCase()}`;
-    return { link: `#/${sectionId}`, sectionId, requestLine: `${operation.method}${operation.path}` };
+    return { link: `#/${sectionId}`, sectionId, requestLine: `${operation.method}${operation.pathKey}` };
   };
   return { first: target(operations[0]), last: target(operations.at(-1)) };
 }
@@ -72,9 +78,10 @@ function targets(docsSpec: JsonObject): Pick<Site, 'first' | 'last'> {
 function buildSynthetic(actions: number, into: string): Site {
   const started = performance.now();
   const spec = synthesizeSpec({ actions });
-  const { docsSpec, previews } = renderDocs(spec, readOperations(spec), readSigning(spec), {
-    clientPackage: '@volc-openapi/vms',
-    factory: 'createVmsClient',
+  const model = readService(spec);
+  const { docsSpec, previews } = renderDocs(spec, model.operations, signingTarget(model), {
+    clientPackage: service.entry.clientPackage,
+    factory: service.entry.factory,
   });
   const dir = join(into, `synthetic-${actions}`);
   mkdirSync(dir, { recursive: true });
@@ -148,7 +155,7 @@ async function measure(browser: Browser, url: string, site: Site): Promise<Timin
   try {
     await page.goto(`${url}${site.first.link}`, { waitUntil: 'commit' });
     const redoc = `[id="${site.first.sectionId}"]`;
-    const firstOperationMs = await visibleAt(`#vms-preview, ${redoc}`, site.first.requestLine);
+    const firstOperationMs = await visibleAt(`#${PREVIEW_PANEL_ID}, ${redoc}`, site.first.requestLine);
     const redocOperationMs = await visibleAt(redoc, site.first.requestLine);
     const hashChangedAt = await page.evaluate((link) => {
       window.location.hash = link;
@@ -173,18 +180,18 @@ const median = (values: number[]) => {
 const work = mkdtempSync(join(tmpdir(), 'docs-bench-'));
 const sites: Site[] = [];
 if (!values['skip-real']) {
-  const html = join(PACKAGE, 'dist/index.html');
+  const html = join(service.distDir, 'index.html');
   if (!existsSync(html)) {
-    console.error('No dist/index.html: run `pnpm build` first (or pass --skip-real).');
+    console.error(`No ${html}: run \`pnpm build\` first (or pass --skip-real).`);
     process.exit(1);
   }
   const docsSpec = JSON.parse(
-    readFileSync(join(PACKAGE, 'generated/openapi.docs.json'), 'utf8'),
+    readFileSync(join(service.generatedDir, 'openapi.docs.json'), 'utf8'),
   ) as JsonObject;
   sites.push({
-    name: 'real spec',
-    dir: join(PACKAGE, 'dist'),
-    operations: readOperations(docsSpec).length,
+    name: `real spec (${service.entry.name})`,
+    dir: service.distDir,
+    operations: readService(docsSpec).operations.length,
     ...targets(docsSpec),
   });
 }
@@ -210,7 +217,7 @@ try {
       // Rows for the repo-wide `pnpm bench` table (tools/bench collects `BENCH ` lines).
       const emit = (row: Record<string, unknown>) =>
         console.log(`BENCH ${JSON.stringify({ group: 'docs', ...row })}`);
-      const isReal = site.name === 'real spec';
+      const isReal = site.name.startsWith('real spec');
       emit({ name: `HTML size, ${site.name}`, value: kib, unit: 'KiB' });
       emit({
         name: `first operation visible (cold deep link), ${site.name}`,

@@ -1,15 +1,30 @@
-// What the site was built from: the generated docs spec, read the way the tests need it.
+// What the site was built from: the generated docs specs, read the way the tests need them.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type SiteService, siteServices } from '../scripts/site.ts';
 
 export type Json = { [key: string]: unknown };
 
 export const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const readJson = (path: string) => JSON.parse(readFileSync(here(path), 'utf8')) as Json;
 
-/** The docs spec the site was built from, and the bundled spec it was generated from. */
-export const docsSpec = readJson('../generated/openapi.docs.json');
-export const bundledSpec = readJson('../../../spec/vms/dist/openapi.json');
+/** Every registry service whose spec is built, so has a page on the site; and those without one. */
+export const { built: services, missing: unbuilt } = siteServices();
+
+/** The docs spec a service's page was built from, and the bundled spec it was generated from. */
+export const docsSpecOf = (service: SiteService) =>
+  JSON.parse(readFileSync(`${service.generatedDir}/openapi.docs.json`, 'utf8')) as Json;
+export const bundledSpecOf = (service: SiteService) =>
+  JSON.parse(readFileSync(service.bundle, 'utf8')) as Json;
+
+/**
+ * The service the in-depth browser tests (site, previews) walk through: VMS, the largest spec, with
+ * deprecated Actions, HTTP-200 error codes and paged Actions.
+ */
+export const VMS = services.find((service) => service.entry.name === 'vms') as SiteService;
+if (!VMS) throw new Error('spec/vms/dist/openapi.json is not built: run `pnpm build` in spec/vms');
+export const docsSpec = docsSpecOf(VMS);
+export const bundledSpec = bundledSpecOf(VMS);
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -105,9 +120,9 @@ export function operationsOf(spec: Json): SiteOperation[] {
   );
 }
 
-/** The guide pages (`x-traitTag` tags) of the docs spec, by tag name. */
-export function guideTag(name: string): Json {
-  const tag = (docsSpec.tags as Json[]).find((candidate) => candidate.name === name);
+/** The guide pages (`x-traitTag` tags) of a docs spec (VMS's unless told), by tag name. */
+export function guideTag(name: string, spec: Json = docsSpec): Json {
+  const tag = (spec.tags as Json[]).find((candidate) => candidate.name === name);
   if (!tag) throw new Error(`The docs spec has no "${name}" page`);
   return tag;
 }

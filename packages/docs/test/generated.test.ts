@@ -7,19 +7,18 @@ import type { SigningWalkthrough } from '@volc-openapi/codegen';
 import { sign } from '@volc-openapi/signer';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { bundledSpec, deref, docsSpec, guideTag, here, type Json, operationsOf } from './docs-spec.ts';
+import { PREVIEW_PANEL_ID, PREVIEWS_DATA_ID } from '../scripts/site.ts';
+import {
+  bundledSpecOf,
+  deref,
+  docsSpecOf,
+  guideTag,
+  here,
+  type Json,
+  operationsOf,
+  services,
+} from './docs-spec.ts';
 
-const operations = operationsOf(docsSpec);
-const signing = Object.values((bundledSpec.components as Json).securitySchemes as Json)
-  .map(
-    (scheme) =>
-      deref(bundledSpec, scheme)['x-volc-signing'] as { region: string; service: string } | undefined,
-  )
-  .find(Boolean) as { region: string; service: string };
-
-// The generator's own description of the worked example, read back from the docs spec.
-const walk = guideTag('signing')['x-signing-example'] as SigningWalkthrough;
-const demo = { accessKeyId: walk.accessKeyId, secretAccessKey: walk.secretAccessKey };
 const xDateToDate = (xDate: string) =>
   new Date(xDate.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
 
@@ -77,168 +76,188 @@ function parseCurl(command: string) {
   return { method, url, headers, body };
 }
 
-describe('generated docs spec', () => {
-  it('describes exactly the operations of the bundled spec, each with its request line and three samples', () => {
-    const bundled = operationsOf(bundledSpec).map((operation) => `${operation.method} ${operation.path}`);
-    expect(operations.map((operation) => `${operation.method} ${operation.path}`)).toEqual(bundled);
-    expect(operations.length).toBeGreaterThan(0);
-    const samples = readdirSync(here('../generated/samples'));
-    for (const operation of operations) {
-      const node = deref(
-        docsSpec,
-        deref(docsSpec, (docsSpec.paths as Json)[operation.path])[operation.method.toLowerCase()],
-      );
-      expect(String(node.description), operation.operationId).toContain(
-        `${operation.method} ${operation.path}`,
-      );
-      expect(operation.samples.map((sample) => sample.lang)).toEqual(['TypeScript', 'curl', 'JavaScript']);
-      expect(samples).toContain(`${operation.operationId}.facade.ts`);
-      expect(samples).toContain(`${operation.operationId}.raw.ts`);
-    }
-  });
+describe.each(services.map((service) => [service.entry.name, service] as const))(
+  'generated docs spec of %s',
+  (name, service) => {
+    const docsSpec = docsSpecOf(service);
+    const bundledSpec = bundledSpecOf(service);
+    const operations = operationsOf(docsSpec);
+    // Signing facts sit at the document root.
+    const signing = bundledSpec['x-volc-signing'] as { region: string; service: string };
+    // The generator's own description of the worked example, read back from the docs spec.
+    const walk = guideTag('signing', docsSpec)['x-signing-example'] as SigningWalkthrough;
+    const demo = { accessKeyId: walk.accessKeyId, secretAccessKey: walk.secretAccessKey };
 
-  it('carries a preview of every operation, with its request line and fields, into the built page', () => {
-    const page = readFileSync(here('../dist/index.html'), 'utf8');
-    const json = /<script type="application\/json" id="vms-previews">(.*?)<\/script>/s.exec(page)?.[1];
-    expect(json, 'no previews in dist/index.html').toBeDefined();
-    const previews = JSON.parse(json ?? '{}') as Record<string, string>;
-    expect(Object.keys(previews).sort()).toEqual(operations.map((operation) => operation.sectionId).sort());
-    for (const operation of operations) {
-      const preview = previews[operation.sectionId] ?? '';
-      expect(preview, operation.operationId).toContain(
-        `${operation.method} ${operation.path.replace('&', '&amp;')}`,
-      );
-      for (const name of operation.parameters)
-        expect(preview, operation.operationId).toContain(`<code>${name}</code>`);
-    }
-    // Before Redoc's styles and markup, so that it can be painted first.
-    expect(page.indexOf('id="vms-preview"')).toBeLessThan(page.indexOf('<div id="redoc">'));
-  });
-
-  it('labels every code sample with a language redocly.yaml configures, or Redoc 3 would hide it', () => {
-    const config = parse(readFileSync(here('../../../redocly.yaml'), 'utf8')) as {
-      openapi?: { codeSamples?: { languages?: { lang: string; label?: string }[] } };
-    };
-    const labels = (config.openapi?.codeSamples?.languages ?? []).map((language) =>
-      (language.label ?? language.lang).toLowerCase(),
-    );
-    const used = new Set(
-      operations.flatMap((operation) => operation.samples.map((sample) => sample.label.toLowerCase())),
-    );
-    expect([...used].filter((label) => !labels.includes(label))).toEqual([]);
-  });
-
-  it('works the signing example through with numbers that node:crypto and @volc-openapi/signer reproduce', async () => {
-    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-    const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest();
-    const body = walk.request.body ?? '';
-    expect(walk.bodySha256).toBe(sha256(body));
-    expect(walk.canonicalRequest.endsWith(`\n${walk.bodySha256}`)).toBe(true);
-    expect(walk.canonicalRequestSha256).toBe(sha256(walk.canonicalRequest));
-    const day = walk.xDate.slice(0, 8);
-    expect(walk.credentialScope).toBe(`${day}/${signing.region}/${signing.service}/request`);
-    expect(walk.stringToSign).toBe(
-      `HMAC-SHA256\n${walk.xDate}\n${walk.credentialScope}\n${walk.canonicalRequestSha256}`,
-    );
-    const kDate = hmac(walk.secretAccessKey, day);
-    const kRegion = hmac(kDate, signing.region);
-    const kService = hmac(kRegion, signing.service);
-    const kSigning = hmac(kService, 'request');
-    expect(walk.signingKeys).toEqual({
-      date: kDate.toString('hex'),
-      region: kRegion.toString('hex'),
-      service: kService.toString('hex'),
-      request: kSigning.toString('hex'),
-    });
-    expect(walk.signature).toBe(hmac(kSigning, walk.stringToSign).toString('hex'));
-
-    // The signer builds its own canonical request; the same Authorization means the same one.
-    const headers = await sign(
-      {
-        method: walk.request.method,
-        url: walk.request.url,
-        headers: walk.request.contentType ? { 'Content-Type': walk.request.contentType } : {},
-        ...(walk.request.body === undefined ? {} : { body: walk.request.body }),
-      },
-      { credentials: demo, region: signing.region, service: signing.service, date: xDateToDate(walk.xDate) },
-    );
-    expect(headers.Authorization).toBe(walk.authorization);
-    expect(headers['X-Content-Sha256']).toBe(walk.bodySha256);
-
-    // And the page shows every one of these numbers.
-    const page = String(guideTag('signing').description);
-    for (const value of [
-      walk.bodySha256,
-      walk.canonicalRequest,
-      walk.canonicalRequestSha256,
-      walk.stringToSign,
-      ...Object.values(walk.signingKeys),
-      walk.signature,
-      walk.authorization,
-    ]) {
-      expect(page).toContain(value);
-    }
-  });
-
-  it('signs every curl sample for real: the signer gets the same X-Content-Sha256 and Authorization', async () => {
-    const wrong: string[] = [];
-    for (const operation of operations) {
-      const curl = operation.samples.find((sample) => sample.lang === 'curl');
-      if (!curl) {
-        wrong.push(`${operation.operationId}: no curl sample`);
-        continue;
+    it('describes exactly the operations of the bundled spec, each with its request line and three samples', () => {
+      const bundled = operationsOf(bundledSpec).map((operation) => `${operation.method} ${operation.path}`);
+      expect(operations.map((operation) => `${operation.method} ${operation.path}`)).toEqual(bundled);
+      expect(operations.length).toBeGreaterThan(0);
+      const samples = readdirSync(`${service.generatedDir}/samples`);
+      for (const operation of operations) {
+        const node = deref(
+          docsSpec,
+          deref(docsSpec, (docsSpec.paths as Json)[operation.path])[operation.method.toLowerCase()],
+        );
+        expect(String(node.description), operation.operationId).toContain(
+          `${operation.method} ${operation.path}`,
+        );
+        expect(operation.samples.map((sample) => sample.lang)).toEqual(['TypeScript', 'curl', 'JavaScript']);
+        expect(samples).toContain(`${operation.operationId}.facade.ts`);
+        expect(samples).toContain(`${operation.operationId}.raw.ts`);
       }
-      const request = parseCurl(curl.source);
-      expect(request.url.endsWith(operation.path) || request.url.includes(`${operation.path}&`)).toBe(true);
-      const contentType = request.headers['Content-Type'];
+    });
+
+    it('carries a preview of every operation, with its request line and fields, into the built page', () => {
+      const page = readFileSync(`${service.distDir}/index.html`, 'utf8');
+      const json = new RegExp(
+        `<script type="application/json" id="${PREVIEWS_DATA_ID}">(.*?)</script>`,
+        's',
+      ).exec(page)?.[1];
+      expect(json, `no previews in dist/${name}/index.html`).toBeDefined();
+      const previews = JSON.parse(json ?? '{}') as Record<string, string>;
+      expect(Object.keys(previews).sort()).toEqual(operations.map((operation) => operation.sectionId).sort());
+      for (const operation of operations) {
+        const preview = previews[operation.sectionId] ?? '';
+        expect(preview, operation.operationId).toContain(
+          `${operation.method} ${operation.path.replace('&', '&amp;')}`,
+        );
+        for (const name of operation.parameters)
+          expect(preview, operation.operationId).toContain(`<code>${name}</code>`);
+      }
+      // Before Redoc's styles and markup, so that it can be painted first.
+      expect(page.indexOf(`id="${PREVIEW_PANEL_ID}"`)).toBeLessThan(page.indexOf('<div id="redoc">'));
+    });
+
+    it('labels every code sample with a language redocly.yaml configures, or Redoc 3 would hide it', () => {
+      const config = parse(readFileSync(here('../../../redocly.yaml'), 'utf8')) as {
+        openapi?: { codeSamples?: { languages?: { lang: string; label?: string }[] } };
+      };
+      const labels = (config.openapi?.codeSamples?.languages ?? []).map((language) =>
+        (language.label ?? language.lang).toLowerCase(),
+      );
+      const used = new Set(
+        operations.flatMap((operation) => operation.samples.map((sample) => sample.label.toLowerCase())),
+      );
+      expect([...used].filter((label) => !labels.includes(label))).toEqual([]);
+    });
+
+    it('works the signing example through with numbers that node:crypto and @volc-openapi/signer reproduce', async () => {
+      const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+      const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest();
+      const body = walk.request.body ?? '';
+      expect(walk.bodySha256).toBe(sha256(body));
+      expect(walk.canonicalRequest.endsWith(`\n${walk.bodySha256}`)).toBe(true);
+      expect(walk.canonicalRequestSha256).toBe(sha256(walk.canonicalRequest));
+      const day = walk.xDate.slice(0, 8);
+      expect(walk.credentialScope).toBe(`${day}/${signing.region}/${signing.service}/request`);
+      expect(walk.stringToSign).toBe(
+        `HMAC-SHA256\n${walk.xDate}\n${walk.credentialScope}\n${walk.canonicalRequestSha256}`,
+      );
+      const kDate = hmac(walk.secretAccessKey, day);
+      const kRegion = hmac(kDate, signing.region);
+      const kService = hmac(kRegion, signing.service);
+      const kSigning = hmac(kService, 'request');
+      expect(walk.signingKeys).toEqual({
+        date: kDate.toString('hex'),
+        region: kRegion.toString('hex'),
+        service: kService.toString('hex'),
+        request: kSigning.toString('hex'),
+      });
+      expect(walk.signature).toBe(hmac(kSigning, walk.stringToSign).toString('hex'));
+
+      // The signer builds its own canonical request; the same Authorization means the same one.
       const headers = await sign(
         {
-          method: request.method,
-          url: request.url,
-          headers: contentType ? { 'Content-Type': contentType } : {},
-          ...(request.body === undefined ? {} : { body: request.body }),
+          method: walk.request.method,
+          url: walk.request.url,
+          headers: walk.request.contentType ? { 'Content-Type': walk.request.contentType } : {},
+          ...(walk.request.body === undefined ? {} : { body: walk.request.body }),
         },
         {
           credentials: demo,
           region: signing.region,
           service: signing.service,
-          date: xDateToDate(request.headers['X-Date'] ?? ''),
+          date: xDateToDate(walk.xDate),
         },
       );
-      if (
-        headers.Authorization !== request.headers.Authorization ||
-        headers['X-Content-Sha256'] !== request.headers['X-Content-Sha256']
-      )
-        wrong.push(
-          `${operation.operationId}: curl shows ${request.headers.Authorization}, the signer gives ${headers.Authorization}`,
-        );
-    }
-    expect(wrong).toEqual([]);
-  });
+      expect(headers.Authorization).toBe(walk.authorization);
+      expect(headers['X-Content-Sha256']).toBe(walk.bodySha256);
 
-  it('builds the changelog page from CHANGELOG.md and the pending changesets of the spec package', () => {
-    const page = String(guideTag('changelog').description);
-    const specDir = here('../../../spec/vms/');
-    const name = String(JSON.parse(readFileSync(`${specDir}package.json`, 'utf8')).name);
-    const changelog = `${specDir}CHANGELOG.md`;
-    if (existsSync(changelog)) {
-      const versions = [...readFileSync(changelog, 'utf8').matchAll(/^## (\S+)/gm)].map(
-        (match) => match[1] as string,
+      // And the page shows every one of these numbers.
+      const page = String(guideTag('signing', docsSpec).description);
+      for (const value of [
+        walk.bodySha256,
+        walk.canonicalRequest,
+        walk.canonicalRequestSha256,
+        walk.stringToSign,
+        ...Object.values(walk.signingKeys),
+        walk.signature,
+        walk.authorization,
+      ]) {
+        expect(page).toContain(value);
+      }
+    });
+
+    it('signs every curl sample for real: the signer gets the same X-Content-Sha256 and Authorization', async () => {
+      const wrong: string[] = [];
+      for (const operation of operations) {
+        const curl = operation.samples.find((sample) => sample.lang === 'curl');
+        if (!curl) {
+          wrong.push(`${operation.operationId}: no curl sample`);
+          continue;
+        }
+        const request = parseCurl(curl.source);
+        expect(request.url.endsWith(operation.path) || request.url.includes(`${operation.path}&`)).toBe(true);
+        const contentType = request.headers['Content-Type'];
+        const headers = await sign(
+          {
+            method: request.method,
+            url: request.url,
+            headers: contentType ? { 'Content-Type': contentType } : {},
+            ...(request.body === undefined ? {} : { body: request.body }),
+          },
+          {
+            credentials: demo,
+            region: signing.region,
+            service: signing.service,
+            date: xDateToDate(request.headers['X-Date'] ?? ''),
+          },
+        );
+        if (
+          headers.Authorization !== request.headers.Authorization ||
+          headers['X-Content-Sha256'] !== request.headers['X-Content-Sha256']
+        )
+          wrong.push(
+            `${operation.operationId}: curl shows ${request.headers.Authorization}, the signer gives ${headers.Authorization}`,
+          );
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('builds the changelog page from CHANGELOG.md and the pending changesets of the spec package', () => {
+      const page = String(guideTag('changelog', docsSpec).description);
+      const specDir = here(`../../../${service.entry.specDir}/`);
+      const name = String(JSON.parse(readFileSync(`${specDir}package.json`, 'utf8')).name);
+      const changelog = `${specDir}CHANGELOG.md`;
+      if (existsSync(changelog)) {
+        const versions = [...readFileSync(changelog, 'utf8').matchAll(/^## (\S+)/gm)].map(
+          (match) => match[1] as string,
+        );
+        for (const version of versions) expect(page).toContain(`## ${version}`);
+      } else expect(page).toContain('No releases yet');
+      const changesetDir = here('../../../.changeset/');
+      const frontmatter = (file: string) =>
+        /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(`${changesetDir}${file}`, 'utf8'))?.[1] ?? '';
+      const pending = readdirSync(changesetDir).filter(
+        (file) =>
+          file.endsWith('.md') &&
+          file.toLowerCase() !== 'readme.md' &&
+          frontmatter(file)
+            .split(/\r?\n/)
+            .some((line) => line.replace(/["']/g, '').split(':')[0]?.trim() === name),
       );
-      for (const version of versions) expect(page).toContain(`## ${version}`);
-    } else expect(page).toContain('No releases yet');
-    const changesetDir = here('../../../.changeset/');
-    const frontmatter = (file: string) =>
-      /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(`${changesetDir}${file}`, 'utf8'))?.[1] ?? '';
-    const pending = readdirSync(changesetDir).filter(
-      (file) =>
-        file.endsWith('.md') &&
-        file.toLowerCase() !== 'readme.md' &&
-        frontmatter(file)
-          .split(/\r?\n/)
-          .some((line) => line.replace(/["']/g, '').split(':')[0]?.trim() === name),
-    );
-    for (const file of pending) expect(page).toContain(file);
-    if (pending.length === 0) expect(page).toContain('No changes are pending.');
-  });
-});
+      for (const file of pending) expect(page).toContain(file);
+      if (pending.length === 0) expect(page).toContain('No changes are pending.');
+    });
+  },
+);

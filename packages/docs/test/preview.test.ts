@@ -10,11 +10,12 @@ import {
   serveDirectory,
 } from '@volc-openapi/test-browser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { docsSpec, here, operationsOf, type SiteOperation, squash } from './docs-spec.ts';
+import { PREVIEW_PANEL_ID } from '../scripts/site.ts';
+import { docsSpec, here, operationsOf, type SiteOperation, squash, VMS } from './docs-spec.ts';
 
 const SCREENSHOTS = here('../test-results/screenshots/');
 const operations = operationsOf(docsSpec);
-const site = readFileSync(here('../dist/index.html'), 'utf8');
+const site = readFileSync(`${VMS.distDir}/index.html`, 'utf8');
 /** The site without Redoc: its one module script is the inlined bundle and the hydrate call. */
 const withoutRedoc = site.replace(/<script type="module">[\s\S]*?<\/script>/, '');
 
@@ -32,7 +33,9 @@ let page: Page;
 
 beforeAll(async () => {
   server = await serveDirectory(here('../dist/'), {
-    routes: { '/without-redoc.html': { body: withoutRedoc, type: 'text/html; charset=utf-8' } },
+    routes: {
+      [`/${VMS.entry.name}/without-redoc.html`]: { body: withoutRedoc, type: 'text/html; charset=utf-8' },
+    },
   });
   browser = await launchChromium();
 });
@@ -50,11 +53,11 @@ afterEach(async () => {
 
 /** What the preview panel shows, whitespace removed; undefined when the page has none. */
 const previewText = () =>
-  page.evaluate(() => {
-    const panel = document.getElementById('vms-preview');
+  page.evaluate((panelId) => {
+    const panel = document.getElementById(panelId);
     // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point
     return panel && !panel.hidden ? panel.innerText.replace(/\s+/g, '') : undefined;
-  });
+  }, PREVIEW_PANEL_ID);
 
 describe('operation previews', () => {
   it('the page without Redoc really has no Redoc', () => {
@@ -66,22 +69,24 @@ describe('operation previews', () => {
   it.each(covered.map((operation) => [operation.operationId, operation] as const))(
     'a deep link to %s shows its request line, facts, fields and error codes before Redoc runs',
     async (_, operation) => {
-      await page.goto(`${server.url}without-redoc.html${operation.link}`);
+      await page.goto(`${server.url}${VMS.entry.name}/without-redoc.html${operation.link}`);
       const text = (await previewText()) ?? '';
       expect(text).toContain(squash(`${operation.method} ${operation.path}`));
       expect(text).toContain(squash(operation.summary));
       if (operation.titleZh) expect(text).toContain(squash(operation.titleZh));
       for (const name of operation.parameters) expect(text).toContain(name);
       if (operation.replacedBy) expect(text).toContain(`Deprecated.Use${operation.replacedBy}instead.`);
-      const errorRows = await page.locator('#vms-preview h2:text("Error codes") + table tbody tr').count();
+      const errorRows = await page
+        .locator(`#${PREVIEW_PANEL_ID} h2:text("Error codes") + table tbody tr`)
+        .count();
       expect(errorRows).toBe(operation.errorCodes);
       // Over the content column, not under it: the top-left of the panel is the panel itself.
-      const onTop = await page.evaluate(() => {
-        const box = document.getElementById('vms-preview')?.getBoundingClientRect();
+      const onTop = await page.evaluate((panelId) => {
+        const box = document.getElementById(panelId)?.getBoundingClientRect();
         return box
-          ? document.elementFromPoint(box.left + 40, box.top + 40)?.closest('#vms-preview') !== null
+          ? document.elementFromPoint(box.left + 40, box.top + 40)?.closest(`#${panelId}`) !== null
           : false;
-      });
+      }, PREVIEW_PANEL_ID);
       expect(onTop).toBe(true);
       if (operation === covered[0]) await page.screenshot({ path: `${SCREENSHOTS}operation-preview.png` });
     },
@@ -89,38 +94,38 @@ describe('operation previews', () => {
 
   it('shows no preview on the landing page or a guide page', async () => {
     for (const link of ['', '#/signing', '#/no-such/operation']) {
-      await page.goto(`${server.url}without-redoc.html${link}`);
-      await expect(page.locator('#vms-preview').count()).resolves.toBe(0);
+      await page.goto(`${server.url}${VMS.entry.name}/without-redoc.html${link}`);
+      await expect(page.locator(`#${PREVIEW_PANEL_ID}`).count()).resolves.toBe(0);
     }
   });
 
   it('goes away when the reader follows another link before Redoc has started', async () => {
     const [first, second] = operations as [SiteOperation, SiteOperation];
-    await page.goto(`${server.url}without-redoc.html${first.link}`);
+    await page.goto(`${server.url}${VMS.entry.name}/without-redoc.html${first.link}`);
     expect(await previewText()).toContain(squash(first.summary));
     await page.evaluate((link) => {
       window.location.hash = link;
     }, second.link);
-    await page.locator('#vms-preview').waitFor({ state: 'detached' });
+    await page.locator(`#${PREVIEW_PANEL_ID}`).waitFor({ state: 'detached' });
   });
 
   it('is shown first on the real site, then replaced by Redoc drawing the same operation', async () => {
     const operation = covered[1] ?? (operations[0] as SiteOperation);
     const line = squash(`${operation.method} ${operation.path}`);
-    await page.goto(`${server.url}${operation.link}`, { waitUntil: 'commit' });
+    await page.goto(`${server.url}${VMS.link}${operation.link}`, { waitUntil: 'commit' });
     const shown = await page.waitForFunction(
-      (line) => {
-        const panel = document.getElementById('vms-preview');
+      ({ line, panelId }) => {
+        const panel = document.getElementById(panelId);
         // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point
         return panel && !panel.hidden && panel.innerText.replace(/\s+/g, '').includes(line);
       },
-      line,
+      { line, panelId: PREVIEW_PANEL_ID },
       { polling: 'raf' },
     );
     expect(await shown.jsonValue()).toBe(true);
     const section = page.locator(`[id="${operation.sectionId}"]`);
     await section.waitFor({ state: 'visible' });
-    await page.locator('#vms-preview').waitFor({ state: 'detached' });
+    await page.locator(`#${PREVIEW_PANEL_ID}`).waitFor({ state: 'detached' });
     // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point
     expect(squash(await section.innerText())).toContain(line);
     await expect(page.locator(`[id="${operation.sectionId}"]`).count()).resolves.toBe(1);

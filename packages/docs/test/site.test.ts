@@ -1,6 +1,6 @@
 // The built docs site, opened in a real headless Chromium from a server on 127.0.0.1. One page is
 // reused throughout: operations are reached by their deep links (hash routes), as a reader would.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import {
   type Browser,
   launchChromium,
@@ -9,7 +9,7 @@ import {
   serveDirectory,
 } from '@volc-openapi/test-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docsSpec, guideTag, here, operationsOf, type SiteOperation, squash } from './docs-spec.ts';
+import { docsSpec, guideTag, here, operationsOf, type SiteOperation, squash, VMS } from './docs-spec.ts';
 
 const SCREENSHOTS = here('../test-results/screenshots/');
 const operations = operationsOf(docsSpec);
@@ -188,8 +188,10 @@ async function landFromSearch(operation: SiteOperation): Promise<void> {
 }
 
 beforeAll(async () => {
-  rmSync(SCREENSHOTS, { recursive: true, force: true });
+  // Only this file's own screenshots: the other test files write theirs into the same folder meanwhile.
   mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const file of readdirSync(SCREENSHOTS))
+    if (/^(landing|signing|operation-(?!preview\.).*)\.png$/.test(file)) rmSync(`${SCREENSHOTS}${file}`);
   server = await serveDirectory(here('../dist/'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -203,7 +205,7 @@ beforeAll(async () => {
   page.on('requestfailed', (request) => {
     if (request.failure()?.errorText === 'csp') blockedInPage.push(request.url());
   });
-  await page.goto(server.url);
+  await page.goto(`${server.url}${VMS.link}`);
   await page
     .getByRole('heading', { name: String((docsSpec.info as { title: string }).title) })
     .first()

@@ -1,13 +1,16 @@
-import type { Client } from 'openapi-fetch';
-import { encodeForm, encodeMultipart, encodeQuery } from './form.ts';
+import { encodeForm, encodeMultipart, encodeQuery, type FieldStyles } from './form.ts';
 import { paginate } from './paginate.ts';
 import type { Outgoing, Transport } from './transport.ts';
 import type { CallOptions, OperationMeta, RpcResult } from './types.ts';
 
 type Call = (input: object | undefined, options?: CallOptions) => Promise<RpcResult<unknown>>;
 
-/** The transport and endpoint of each client made by `createRpcClient`. */
-export const clients = new WeakMap<object, { transport: Transport; endpoint: string }>();
+/** Calls one operation, given its facts from the spec; what `createRpcService` returns as `call`. */
+export type OperationCall = <TData, TCode extends string = string>(
+  meta: OperationMeta,
+  input?: object,
+  options?: CallOptions,
+) => Promise<RpcResult<TData, TCode>>;
 
 /**
  * The wire request of one call, input placed where the spec says it travels. Facade calls build it
@@ -16,6 +19,7 @@ export const clients = new WeakMap<object, { transport: Transport; endpoint: str
  */
 async function outgoing(
   endpoint: string,
+  styles: FieldStyles,
   meta: OperationMeta,
   input: object | undefined,
   options?: CallOptions,
@@ -28,14 +32,14 @@ async function outgoing(
   });
   if (meta.encoding === 'query') {
     // GET, or a body-less POST: parameters join the path key's query.
-    const query = encodeQuery(input);
+    const query = encodeQuery(input, styles);
     if (query) out.url += `&${query}`;
   } else if (meta.encoding === 'form') {
-    out.body = encodeForm(input);
+    out.body = encodeForm(input, styles);
     out.headers = type('application/x-www-form-urlencoded');
   } else if (meta.encoding === 'multipart') {
     // Serialized once here, boundary included, so that the signature covers these exact bytes.
-    const form = new Response(encodeMultipart(input));
+    const form = new Response(encodeMultipart(input, styles));
     out.body = new Uint8Array(await form.arrayBuffer());
     out.headers = type(form.headers.get('content-type'));
   } else {
@@ -46,40 +50,39 @@ async function outgoing(
 }
 
 /**
- * Calls one operation of a client made by `createRpcClient` and settles the VMS envelope: a success
- * body becomes `data`; an error envelope becomes `error` whatever the HTTP status (VMS sends some
- * errors with 200); a body that is not the envelope becomes an `unexpected-response` error instead of
- * a parse exception. Network failures, timeouts and aborts are thrown as `RpcError`. The `response`
- * is the final answer, its body already read into `data`/`error` (a fetch's `Response` is consumed;
- * Node's default send makes one from the text when `response` is first read).
+ * The `call` of one service: sends an operation's call through `transport` and settles the envelope:
+ * a success body becomes `data`; an error envelope becomes `error` whatever the HTTP status (some
+ * services send errors with 200); a body that is not the envelope becomes an `unexpected-response`
+ * error instead of a parse exception. Network failures, timeouts and aborts are thrown as `RpcError`.
+ * The `response` is the final answer, its body already read into `data`/`error` (a fetch's
+ * `Response` is consumed; Node's default send makes one from the text when `response` is first read).
  */
-export async function callOperation<TData, TCode extends string = string>(
-  client: Client<object>,
-  meta: OperationMeta,
-  input: object | undefined,
-  options?: CallOptions,
-): Promise<RpcResult<TData, TCode>> {
-  const found = clients.get(client);
-  if (!found) throw new TypeError('callOperation needs a client made by createRpcClient');
-  const { reply, body, error, requestId } = await found.transport(
-    await outgoing(found.endpoint, meta, input, options),
-    { meta, options },
-  );
-  // `response` is made when first read: building a Response costs more than the rest of the answer.
-  const result = error ? { error, requestId } : { data: body, requestId };
-  // Any code the server sends fits `TCode | (string & {})`; the cast only names the documented ones.
-  return Object.defineProperty(result, 'response', { get: reply.response, enumerable: true }) as RpcResult<
-    TData,
-    TCode
-  >;
+export function operationCall(transport: Transport, endpoint: string, styles: FieldStyles): OperationCall {
+  return async function call<TData, TCode extends string = string>(
+    meta: OperationMeta,
+    input?: object,
+    options?: CallOptions,
+  ): Promise<RpcResult<TData, TCode>> {
+    const { reply, body, error, requestId } = await transport(
+      await outgoing(endpoint, styles, meta, input, options),
+      { meta, options },
+    );
+    // `response` is made when first read: building a Response costs more than the rest of the answer.
+    const result = error ? { error, requestId } : { data: body, requestId };
+    // Any code the server sends fits `TCode | (string & {})`; the cast only names the documented ones.
+    return Object.defineProperty(result, 'response', { get: reply.response, enumerable: true }) as RpcResult<
+      TData,
+      TCode
+    >;
+  };
 }
 
-/** One method per operation of `table`, each calling {@link callOperation} on `client`. */
-export function operationMethods<T>(client: object, table: Record<string, OperationMeta>): T {
+/** One method per operation of `table`, each sending through `call` (from `createRpcService`). */
+export function operationMethods<T>(call: OperationCall, table: Record<string, OperationMeta>): T {
   const methods: Record<string, Call> = {};
   for (const id in table) {
     const meta = table[id] as OperationMeta;
-    methods[id] = (input, options) => callOperation(client as Client<object>, meta, input, options);
+    methods[id] = (input, options) => call(meta, input, options);
   }
   return methods as T;
 }

@@ -1,7 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { clients } from './call.ts';
+import { type OperationCall, operationCall } from './call.ts';
 import { type CredentialsInput, type CredentialsProvider, credentialsSource } from './credentials.ts';
-import { encodeQuery } from './form.ts';
+import { encodeForm, encodeQuery, type FieldStyles } from './form.ts';
 import type { LogSink } from './log.ts';
 import { joinQuery } from './query-join.ts';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.ts';
@@ -30,6 +30,12 @@ export interface RpcClientOptions {
   fetch?: (input: Request) => Promise<Response>;
   /** The API's operations, so raw openapi-fetch calls get the retry policy of their Action. */
   operations?: Record<string, OperationMeta>;
+  /**
+   * How the API writes list and object fields outside JSON bodies, by field name, as its spec declares
+   * them (`comma`, `repeat` or `json`); the generated clients pass them. Fields not named follow the
+   * Volcengine convention: scalar lists comma-joined, objects as JSON.
+   */
+  styles?: FieldStyles;
   /** The retry policy (merged over the defaults), or `false` to retry only calls that opt in. */
   retry?: Partial<RetryOptions> | false;
   /** Timeout of each attempt in ms; default 30000. */
@@ -46,17 +52,27 @@ export interface RpcClientOptions {
   random?: () => number;
 }
 
-/** The `createRpcClient` of one platform, with that platform's default credentials chain and send. */
-export function clientFactory(defaults: CredentialsProvider | undefined, send?: Send) {
+/** What `createRpcService` returns: the raw openapi-fetch client and the call the facades bind. */
+export interface RpcService<Paths extends object> {
+  /** The typed openapi-fetch client, sending through the same signed, retried transport. */
+  readonly raw: Client<Paths>;
+  /** Calls one operation given its facts; facades bind one method per operation to it. */
+  readonly call: OperationCall;
+}
+
+/** The `createRpcService` of one platform, with that platform's default credentials chain and send. */
+export function serviceFactory(defaults: CredentialsProvider | undefined, send?: Send) {
   /**
-   * An openapi-fetch client for an Action/Version API whose fetch is the runtime's transport: query
-   * parameters join the path key's query, each attempt is signed over the exact bytes sent, and
-   * transient failures of idempotent operations are retried with backoff.
+   * A service for an Action/Version API whose transport signs each attempt over the exact bytes
+   * sent and retries transient failures of idempotent operations with backoff. `raw` is an
+   * openapi-fetch client over it (query parameters join the path key's query); `call` sends one
+   * operation's call for the generated facade.
    */
-  return function createRpcClient<Paths extends object>(options: RpcClientOptions): Client<Paths> {
+  return function createRpcService<Paths extends object>(options: RpcClientOptions): RpcService<Paths> {
     const byKey = new Map<string, OperationMeta>();
     for (const meta of Object.values(options.operations ?? {}))
       byKey.set(`${meta.action}@${meta.version}`, meta);
+    const styles = options.styles ?? {};
     const transport = createTransport({
       region: options.region,
       service: options.service,
@@ -71,7 +87,7 @@ export function clientFactory(defaults: CredentialsProvider | undefined, send?: 
       log: options.logger,
       lookup: (action, version) => byKey.get(`${action}@${version}`),
     });
-    const client = createClient<Paths>({
+    const raw = createClient<Paths>({
       baseUrl: options.endpoint,
       // Raw calls: openapi-fetch built a Request; read it once, send it through the same transport,
       // and hand openapi-fetch an answer it can read (a copy when the transport consumed the original).
@@ -91,10 +107,21 @@ export function clientFactory(defaults: CredentialsProvider | undefined, send?: 
           ? new Response(nullBody(reply.status) ? null : reply.text, response)
           : response;
       },
-      // Raw calls follow the VMS query conventions too (lists comma-joined, objects as JSON).
-      querySerializer: encodeQuery,
+      // Raw calls write lists and objects as the spec declares, in the query and in form bodies.
+      querySerializer: (query) => encodeQuery(query, styles),
+      bodySerializer: (body: unknown, headers?: unknown) =>
+        headerOf(headers, 'content-type') === 'application/x-www-form-urlencoded'
+          ? encodeForm(body, styles)
+          : JSON.stringify(body),
     });
-    clients.set(client, { transport, endpoint: options.endpoint.replace(/\/+$/, '') });
-    return client;
+    return { raw, call: operationCall(transport, options.endpoint.replace(/\/+$/, ''), styles) };
   };
+}
+
+/** A header of the headers openapi-fetch hands its body serializer (a Headers or a plain record). */
+function headerOf(headers: unknown, name: string): string | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const record = (headers ?? {}) as Record<string, unknown>;
+  const found = Object.keys(record).find((key) => key.toLowerCase() === name);
+  return found === undefined ? undefined : String(record[found]);
 }

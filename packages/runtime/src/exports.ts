@@ -1,7 +1,7 @@
 // The public API shared by every entry (browser/edge and Node).
 export type { Credentials } from '@volc-openapi/signer';
-export { callOperation, operationMethods, operationPaginators } from './call.ts';
-export type { RpcClientOptions } from './create-client.ts';
+export { type OperationCall, operationMethods, operationPaginators } from './call.ts';
+export type { RpcClientOptions, RpcService } from './create-client.ts';
 export {
   type CachedCredentialsOptions,
   type CredentialsInput,
@@ -13,7 +13,14 @@ export {
 } from './credentials.ts';
 export { errorOf, isErrorEnvelope, parseJson, REQUEST_ID_HEADER } from './envelope.ts';
 export { CredentialsError, isRpcError, RpcError, type RpcErrorInit, type RpcErrorKind } from './errors.ts';
-export { encodeForm, encodeMultipart, encodeQuery, formValue } from './form.ts';
+export {
+  encodeForm,
+  encodeMultipart,
+  encodeQuery,
+  type FieldStyles,
+  formValues,
+  type ValueStyle,
+} from './form.ts';
 export {
   createLogger,
   type Logger,

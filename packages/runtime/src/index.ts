@@ -3,9 +3,15 @@
  * `credentials` a client fails with a `CredentialsError`; Node resolves this package to `node.ts`,
  * which adds the environment and `~/.volc/config` providers.
  */
-import { clientFactory } from './create-client.ts';
+import { serviceFactory } from './create-client.ts';
 
 export * from './exports.ts';
 
+import type { RpcClientOptions } from './create-client.ts';
+
+/** Creates the raw client and the facade's call for an Action/Version API, signed and retried by the runtime. */
+export const createRpcService = /* @__PURE__ */ serviceFactory(undefined);
+
 /** Creates an openapi-fetch client for an Action/Version API, signed and retried by the runtime. */
-export const createRpcClient = /* @__PURE__ */ clientFactory(undefined);
+export const createRpcClient = <Paths extends object>(options: RpcClientOptions) =>
+  createRpcService<Paths>(options).raw;

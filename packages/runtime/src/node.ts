@@ -3,16 +3,23 @@
  * credentials from the environment and from `~/.volc/config`, which clients use when given none, and
  * node:http(s) with keep-alive as the default send (global fetch costs several times its CPU per call).
  */
-import { clientFactory } from './create-client.ts';
+import { serviceFactory } from './create-client.ts';
 import { chainCredentials } from './credentials.ts';
 import { fromEnv, fromSharedConfig } from './node-credentials.ts';
 import { nodeSend } from './node-send.ts';
 
 export * from './exports.ts';
+
+import type { RpcClientOptions } from './create-client.ts';
+
 export { fromEnv, fromSharedConfig, type SharedConfigOptions } from './node-credentials.ts';
 
 /** The default chain in Node: environment variables, then `~/.volc/config`. */
 export const defaultCredentials = /* @__PURE__ */ chainCredentials(fromEnv(), fromSharedConfig());
 
+/** Creates the raw client and the facade's call for an Action/Version API, signed and retried by the runtime. */
+export const createRpcService = /* @__PURE__ */ serviceFactory(defaultCredentials, nodeSend);
+
 /** Creates an openapi-fetch client for an Action/Version API, signed and retried by the runtime. */
-export const createRpcClient = /* @__PURE__ */ clientFactory(defaultCredentials, nodeSend);
+export const createRpcClient = <Paths extends object>(options: RpcClientOptions) =>
+  createRpcService<Paths>(options).raw;

@@ -1,5 +1,7 @@
 // The retry policy: which failures are transient, how long to wait, when to stop.
+
 import type { RpcError } from './errors.ts';
+import { TRANSIENT_CODES } from './generated/transient-codes.ts';
 import type { HeaderReader } from './send.ts';
 
 /** What a retry decision (and the `onRetry` hook) sees. */
@@ -41,17 +43,13 @@ export const DEFAULT_RETRY: RetryOptions = {
   maxElapsedMs: 20_000,
 };
 
-/** Codes the gateway uses for failures that a later identical request may not meet. */
-const TRANSIENT_CODES =
-  /^(Throttling|RequestLimitExceeded|ServiceUnavailable|InternalError|InternalServiceTimeout|FailToConnect)$/;
-
 /** The default classification of a failure as transient. */
 export const isTransient = (error: RpcError): boolean =>
   error.kind === 'network' ||
   error.kind === 'timeout' ||
   error.status === 429 ||
   (error.status !== undefined && error.status >= 500) ||
-  TRANSIENT_CODES.test(error.Code);
+  TRANSIENT_CODES.has(error.Code);
 
 /** Full-jitter exponential backoff: a random wait in [0, min(cap, base·2^(attempt-1))). */
 export const backoff = (policy: RetryOptions, attempt: number, random: () => number): number =>

@@ -123,15 +123,19 @@ export function createTransport(config: TransportConfig): Transport {
     try {
       for (;;) {
         attempt++;
-        const credentials = await config.credentials();
-        secrets = [credentials.secretAccessKey, credentials.sessionToken];
-        // The body is hashed once; later attempts pass the hash instead of re-reading the bytes.
-        const signed = await sign(
-          { method, url, headers, body: payloadHash ? undefined : body, bodySha256: payloadHash },
-          { credentials, region: config.region, service: config.service, date: new Date(now() + skewMs) },
-        );
-        payloadHash = signed['X-Content-Sha256'];
-        const sent = { ...headers, ...signed };
+        let sent = headers;
+        // An operation the spec sends unsigned needs no credentials at all (e.g. STS AssumeRoleWithOIDC).
+        if (!meta?.unsigned) {
+          const credentials = await config.credentials();
+          secrets = [credentials.secretAccessKey, credentials.sessionToken];
+          // The body is hashed once; later attempts pass the hash instead of re-reading the bytes.
+          const signed = await sign(
+            { method, url, headers, body: payloadHash ? undefined : body, bodySha256: payloadHash },
+            { credentials, region: config.region, service: config.service, date: new Date(now() + skewMs) },
+          );
+          payloadHash = signed['X-Content-Sha256'];
+          sent = { ...headers, ...signed };
+        }
         log?.('debug', 'request', { action, attempt, method, url, headers: sent }, secrets);
 
         const attemptTimer = timer(options.timeoutMs ?? config.timeoutMs);

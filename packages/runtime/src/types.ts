@@ -35,6 +35,8 @@ export interface OperationMeta {
   /** The spec's `x-volc-idempotent`: only idempotent operations are retried unless a call opts in. */
   readonly idempotent: boolean;
   readonly pagination?: PaginationMeta;
+  /** Sent without a signature or credentials (the spec's `security: []`, e.g. STS AssumeRoleWithOIDC). */
+  readonly unsigned?: true;
 }
 
 /** `ResponseMetadata.Error` of a failed call; `Code` is one the spec documents, or any other string. */

@@ -1,14 +1,7 @@
 // Shared by the runtime tests: the mock VMS server started on the test spec, a client factory with
 // injectable clock/sleep, and the mock's request log.
 import { MOCK_CREDENTIALS, type RecordedRequest, startMockServer } from '@volc-openapi/mock-server';
-import type { Client } from 'openapi-fetch';
-import {
-  type CallOptions,
-  callOperation,
-  createRpcClient,
-  type RpcClientOptions,
-  type RpcResult,
-} from '../src/node.ts';
+import { type CallOptions, createRpcService, type RpcClientOptions, type RpcResult } from '../src/node.ts';
 import { operations, spec } from './spec.ts';
 
 export { MOCK_CREDENTIALS };
@@ -20,7 +13,7 @@ export const startMock = (options: { now?: () => Date } = {}) => startMockServer
 /** A client of the test API against `mock`; waits are recorded and skipped unless a sleep is given. */
 export function testClient(mock: Mock, options: Partial<RpcClientOptions> = {}) {
   const waits: number[] = [];
-  const client = createRpcClient<object>({
+  const service = createRpcService<object>({
     endpoint: mock.url,
     region: 'cn-beijing',
     service: 'vms',
@@ -35,9 +28,8 @@ export function testClient(mock: Mock, options: Partial<RpcClientOptions> = {}) 
     id: OperationId,
     input?: object,
     callOptions?: CallOptions,
-  ) =>
-    callOperation<T>(client as Client<object>, operations[id], input, callOptions) as Promise<RpcResult<T>>;
-  return { client, call, waits };
+  ) => service.call<T>(operations[id], input, callOptions) as Promise<RpcResult<T>>;
+  return { client: service.raw, service, call, waits };
 }
 
 /** What the mock received, oldest first; clears its log. */

@@ -263,12 +263,12 @@ describe('process lifetime', () => {
   it('lets a script that made one call exit at once: idle keep-alive sockets do not hold it', async () => {
     const entry = fileURLToPath(new URL('../src/node.ts', import.meta.url));
     const script = `
-      import { createRpcClient, callOperation } from ${JSON.stringify(entry)};
-      const client = createRpcClient({ endpoint: ${JSON.stringify(url)}, region: 'cn-beijing', service: 'vms',
+      import { createRpcService } from ${JSON.stringify(entry)};
+      const service = createRpcService({ endpoint: ${JSON.stringify(url)}, region: 'cn-beijing', service: 'vms',
         credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' } });
       const meta = { action: 'GetThing', version: '2022-01-01', method: 'GET',
         path: '/?Action=GetThing&Version=2022-01-01', encoding: 'query', idempotent: true };
-      const { error } = await callOperation(client, meta, { Type: 1 });
+      const { error } = await service.call(meta, { Type: 1 });
       const done = performance.now();
       process.on('exit', () => console.log(error ? 'error' : 'ok', Math.round(performance.now() - done)));`;
     const child = spawn(process.execPath, ['--no-warnings', '--input-type=module', '--eval', script], {

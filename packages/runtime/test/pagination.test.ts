@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createRpcClient,
+  createRpcService,
   operationMethods,
   operationPaginators,
   type Paginator,
@@ -126,13 +126,13 @@ const table = {
 type Pagers = Record<keyof typeof table, (input?: object) => Paginator<{ Id: number }, { Result: unknown }>>;
 
 function pagers(): Pagers {
-  const client = createRpcClient<object>({
+  const service = createRpcService<object>({
     endpoint: pagerUrl,
     region: 'r',
     service: 's',
     credentials: { accessKeyId: 'A', secretAccessKey: 'S' },
   });
-  return operationPaginators<Pagers>(operationMethods(client, table), table);
+  return operationPaginators<Pagers>(operationMethods(service.call, table), table);
 }
 
 const all = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
@@ -143,9 +143,9 @@ const all = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
 
 describe('offset pagination', () => {
   it('walks the mock: its one page holds Total 1, so it stops after it', async () => {
-    const { client } = testClient(mock);
+    const { service } = testClient(mock);
     const paged = operationPaginators<Pick<Pagers, 'GetThing' & keyof Pagers>>(
-      operationMethods(client, operations),
+      operationMethods(service.call, operations),
       operations,
     ) as unknown as {
       GetThing(input: object): Paginator<{ Id: number }, unknown>;

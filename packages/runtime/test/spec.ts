@@ -59,13 +59,23 @@ const responses = (action: string, result: unknown) => ({
   '503': { description: 'Unavailable.', ...errorExamples({ ServiceUnavailable: undefined }) },
 });
 
-const body = (media: string, schema: object) => ({ required: true, content: { [media]: { schema } } });
+const body = (media: string, schema: object, encoding?: object) => ({
+  required: true,
+  content: { [media]: { schema, ...(encoding ? { encoding } : {}) } },
+});
 const query = (name: string, schema: object, required = false) => ({ name, in: 'query', required, schema });
+/** A query list sent comma-joined, as VMS sends its lists (`Ids=1,2`). */
+const commaList = (name: string, items: object) => ({
+  ...query(name, { type: 'array', items }),
+  style: 'form',
+  explode: false,
+});
 
 export const spec = {
   openapi: '3.1.0',
   info: { title: 'runtime test API', version: VERSION },
   servers: [{ url: 'https://rpc.example.test' }],
+  'x-volc-signing': { service: 'vms', region: 'cn-beijing' },
   security: [{ Signed: [] }],
   paths: {
     [`/?Action=GetThing&Version=${VERSION}`]: {
@@ -73,7 +83,7 @@ export const spec = {
         operationId: 'GetThing',
         parameters: [
           query('Type', { type: 'integer' }, true),
-          query('Ids', { type: 'array', items: { type: 'integer' } }),
+          commaList('Ids', { type: 'integer' }),
           query('Name', { type: 'string' }),
           query('Offset', { type: 'integer' }),
           query('Limit', { type: 'integer' }),
@@ -95,16 +105,20 @@ export const spec = {
     [`/?Action=FormThing&Version=${VERSION}`]: {
       post: {
         operationId: 'FormThing',
-        requestBody: body('application/x-www-form-urlencoded', {
-          type: 'object',
-          required: ['Name'],
-          properties: {
-            Name: { type: 'string' },
-            Tags: { type: 'array', items: { type: 'string' } },
-            Phones: { type: 'array', items: { type: 'object', properties: { Phone: { type: 'string' } } } },
-            Flag: { type: 'boolean' },
+        requestBody: body(
+          'application/x-www-form-urlencoded',
+          {
+            type: 'object',
+            required: ['Name'],
+            properties: {
+              Name: { type: 'string' },
+              Tags: { type: 'array', items: { type: 'string' } },
+              Phones: { type: 'array', items: { type: 'object', properties: { Phone: { type: 'string' } } } },
+              Flag: { type: 'boolean' },
+            },
           },
-        }),
+          { Tags: { style: 'form', explode: false }, Phones: { contentType: 'application/json' } },
+        ),
         responses: responses('FormThing', { Ok: true }),
       },
     },
@@ -123,13 +137,22 @@ export const spec = {
         responses: responses('UploadThing', { Uploaded: true }),
       },
     },
+    [`/?Action=OpenThing&Version=${VERSION}`]: {
+      post: {
+        operationId: 'OpenThing',
+        security: [],
+        requestBody: body('application/x-www-form-urlencoded', {
+          type: 'object',
+          required: ['Token'],
+          properties: { Token: { type: 'string' } },
+        }),
+        responses: responses('OpenThing', { Opened: true }),
+      },
+    },
     [`/?Action=PingThing&Version=${VERSION}`]: {
       post: {
         operationId: 'PingThing',
-        parameters: [
-          query('Key', { type: 'string' }, true),
-          query('Keys', { type: 'array', items: { type: 'string' } }),
-        ],
+        parameters: [query('Key', { type: 'string' }, true), commaList('Keys', { type: 'string' })],
         responses: responses('PingThing', { Pong: true }),
       },
     },
@@ -140,7 +163,6 @@ export const spec = {
         type: 'apiKey',
         in: 'header',
         name: 'Authorization',
-        'x-volc-signing': { service: 'vms', region: 'cn-beijing' },
       },
     },
   },
@@ -158,4 +180,5 @@ export const operations = defineOperations(VERSION, {
   FormThing: ['POST', 'form', false],
   UploadThing: ['POST', 'multipart', false],
   PingThing: ['POST', 'query', true],
+  OpenThing: ['POST', 'form', false, 0, 0, 0, 1],
 });

@@ -1,11 +1,9 @@
 // Type tests of the public API: what a caller may write and what it gets back.
-import type { Client } from 'openapi-fetch';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type CallOptions,
   type CredentialsInput,
-  callOperation,
-  createRpcClient,
+  createRpcService,
   type OperationMeta,
   type Paginator,
   type RpcError,
@@ -19,8 +17,8 @@ type Output = { ResponseMetadata: { RequestId: string }; Result: { Id: number } 
 
 describe('results', () => {
   it('narrows data and error against each other and always has response and requestId', async () => {
-    const client = createRpcClient<object>({ endpoint: 'https://x', region: 'r', service: 's' });
-    const result = await callOperation<Output, 'Throttling'>(client as Client<object>, meta, {});
+    const service = createRpcService<object>({ endpoint: 'https://x', region: 'r', service: 's' });
+    const result = await service.call<Output, 'Throttling'>(meta, {});
     expectTypeOf(result).toEqualTypeOf<RpcResult<Output, 'Throttling'>>();
     expectTypeOf(result.response).toEqualTypeOf<Response>();
     expectTypeOf(result.requestId).toEqualTypeOf<string | undefined>();

@@ -74,6 +74,27 @@ describe('encodings', () => {
     expect(request?.body).toBe('');
   });
 
+  it('sends an operation the spec declares unsigned without credentials or signing headers', async () => {
+    // No credentials at all: a signed call would fail with a CredentialsError before sending.
+    const { call } = testClient(mock, { credentials: async () => Promise.reject(new Error('no keys here')) });
+    const result = await call('OpenThing', { Token: 'jwt.a.b' });
+    expect(result.error).toBeUndefined();
+    expect(result.data?.Result).toEqual({ Opened: true });
+    const [request] = await received(mock);
+    for (const header of ['authorization', 'x-date', 'x-content-sha256'])
+      expect(request?.headers[header]).toBeUndefined();
+    expect(request?.body).toBe('Token=jwt.a.b');
+  });
+
+  it('writes list and object fields as the spec declares them: comma, repeat or JSON', () => {
+    const input = { Ids: [1, 2], Tags: ['a b', '*'], Filter: { A: 1 }, Name: 'x' };
+    const styles = { Ids: 'comma', Tags: 'repeat', Filter: 'json' } as const;
+    expect(encodeQuery(input, styles)).toBe('Ids=1%2C2&Tags=a%20b&Tags=%2A&Filter=%7B%22A%22%3A1%7D&Name=x');
+    expect(encodeForm(input, styles)).toBe('Ids=1%2C2&Tags=a+b&Tags=*&Filter=%7B%22A%22%3A1%7D&Name=x');
+    // Undeclared fields follow the Volcengine convention: scalar lists comma-joined, objects as JSON.
+    expect(encodeQuery({ Ids: [1, 2], Filter: { A: 1 } })).toBe('Ids=1%2C2&Filter=%7B%22A%22%3A1%7D');
+  });
+
   it('signs and joins the query of raw openapi-fetch calls the same way', async () => {
     const { client } = testClient(mock);
     const raw = client as unknown as {

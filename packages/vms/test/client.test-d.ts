@@ -9,7 +9,7 @@ import {
   type QueryOpenGetResourceOutput,
   type RpcError,
   type RpcErrorBody,
-} from '../src/index.ts';
+} from '../src/generated/index.ts';
 
 const vms = createVmsClient({ credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' } });
 

@@ -1,7 +1,7 @@
 // The generated VMS client against the mock server on the bundled spec: typed methods, errors,
 // retries as the spec's x-volc-idempotent says, pagination from x-volc-pagination, and the raw client.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { operationMeta, RpcError } from '../src/index.ts';
+import { operationMeta, RpcError } from '../src/generated/index.ts';
 import { type Mock, received, startMock, vmsClient } from './helpers.ts';
 
 let mock: Mock;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { MOCK_CREDENTIALS, type RecordedRequest, startMockServer } from '@volc-openapi/mock-server';
-import { createVmsClient, type VmsClientOptions } from '../src/index.ts';
+import { createVmsClient, type VmsClientOptions } from '../src/generated/index.ts';
 
 export const spec = JSON.parse(
   readFileSync(createRequire(import.meta.url).resolve('@volc-openapi/vms-spec/openapi.json'), 'utf8'),

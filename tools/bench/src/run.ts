@@ -18,7 +18,7 @@ const BENCHMARKS: Record<string, string> = {
   signer: 'pnpm --silent --filter @volc-openapi/signer bench',
   client: 'pnpm --silent --filter @volc-openapi/client-bench bench',
   sizes: 'node tools/bench/src/sizes.ts',
-  docs: 'pnpm --silent --filter @volc-openapi/vms-docs bench --actions 1000 --runs 3',
+  docs: 'pnpm --silent --filter @volc-openapi/docs bench --actions 1000 --runs 3',
 };
 
 const { values } = parseArgs({

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readOperations } from '@volc-openapi/codegen';
+import { readService } from '@volc-openapi/spec-model';
 import { synthesizeSpec } from '@volc-openapi/synth-spec';
 import { emit } from './report.ts';
 import { type CommandResult, runCommand } from './run-command.ts';
@@ -32,7 +32,7 @@ const steps: Record<string, (dir: string) => string> = {
 
 /** A program that calls the first Action of the synthetic API through the generated facade. */
 function writeConsumer(dir: string, spec: Record<string, unknown>): void {
-  const [first] = readOperations(spec);
+  const [first] = readService(spec).operations;
   if (!first) throw new Error('the synthetic spec has no operation');
   writeFileSync(
     join(dir, 'consumer.ts'),

@@ -1,20 +1,36 @@
 #!/usr/bin/env node
-// volc-codegen <facade|docs|contract> --spec <bundled openapi.json> --out <path> [options]
+// volc-codegen <client|facade|docs|previews|contract|platform> [options]: the generators behind every
+// generated file of the repo. A service is named by `--service <name>` (see spec/services.yaml) or
+// given as a bundled spec with `--spec <openapi.json>`.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  fieldStyles,
+  findService,
+  loadService,
+  REPO_ROOT,
+  readPlatformErrors,
+  type ServiceEntry,
+  type ServiceModel,
+  signingTarget,
+} from '@volc-openapi/spec-model';
+import { renderClientIndex, renderTransientCodes } from './client.ts';
 import { renderContractCases } from './contract.ts';
 import { readChangelog, renderDocs } from './docs.ts';
 import { injectPreviews, renderPreviewBlock } from './docs-preview.ts';
 import { renderFacade } from './facade.ts';
-import { type JsonObject, readOperations, readSigning } from './spec.ts';
+import { renderSchemaTypes } from './schema-types.ts';
 
 const USAGE = `usage:
-  volc-codegen facade   --spec <openapi.json> --out <facade.ts> --name <Prefix> [--schema-module ./schema.ts]
-  volc-codegen docs     --spec <openapi.json> --out <dir> --client-package <pkg> --factory <createXClient>
-                        [--changelog-from <spec package dir>]
+  volc-codegen client   [--service <name>] --out <dir>   (schema.ts, facade.ts, index.ts; the service
+                        defaults to the one whose client package is ./package.json)
+  volc-codegen facade   (--service <name> | --spec <openapi.json>) --out <facade.ts> --name <Prefix>
+  volc-codegen docs     (--service <name> | --spec <openapi.json> --client-package <pkg> --factory <fn>)
+                        --out <dir> [--changelog-from <spec package dir>]
   volc-codegen previews --html <built page> --previews <previews.html>   (puts them into the page, in place)
-  volc-codegen contract --spec <openapi.json> --out <cases.json>`;
+  volc-codegen contract (--service <name> | --spec <openapi.json>) --out <cases.json>
+  volc-codegen platform --out <transient-codes.ts>   (the runtime's transient codes from spec/platform)`;
 
 function fail(message: string): never {
   process.stderr.write(`volc-codegen: ${message}\n${USAGE}\n`);
@@ -26,9 +42,19 @@ function write(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
+/** Runs `action`, turning any failure into one line on stderr and exit code 2. */
+async function attempt<T>(action: () => T | Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
+    service: { type: 'string' },
     spec: { type: 'string' },
     out: { type: 'string' },
     name: { type: 'string' },
@@ -42,65 +68,84 @@ const { positionals, values } = parseArgs({
 });
 const [command] = positionals;
 
-/** `previews`: the one command that works on a built page rather than on the spec. */
-if (command === 'previews') {
-  if (!values.html || !values.previews) fail('previews needs --html and --previews');
-  let page: string;
-  let block: string;
-  try {
-    page = readFileSync(values.html, 'utf8');
-    block = readFileSync(values.previews, 'utf8');
-  } catch (error) {
-    fail(`cannot read the page or the previews: ${(error as Error).message}`);
-  }
-  try {
-    writeFileSync(values.html, injectPreviews(page, block, values.html));
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  process.stdout.write(`volc-codegen previews: ${values.previews} → ${values.html}\n`);
-  process.exit(0);
+/** The service a client package in the working directory is for. */
+function serviceOfPackage(): ServiceEntry {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { name?: string };
+  const name = /^@volc-openapi\/([a-z0-9]+)$/.exec(manifest.name ?? '')?.[1];
+  if (!name) fail(`./package.json (${manifest.name}) is not a client package @volc-openapi/<service>`);
+  return findService(name);
 }
 
-if (!values.spec || !values.out) fail('--spec and --out are required');
-
-let spec: JsonObject;
-try {
-  spec = JSON.parse(readFileSync(values.spec, 'utf8')) as JsonObject;
-} catch (error) {
-  fail(`cannot read the bundled spec ${values.spec}: ${(error as Error).message}`);
-}
-const operations = readOperations(spec);
-const signing = readSigning(spec);
-
-switch (command) {
-  case 'facade': {
-    if (!values.name) fail('facade needs --name');
-    write(
-      values.out,
-      renderFacade(operations, signing, { name: values.name, schemaModule: values['schema-module'] }),
-    );
-    break;
+async function main(): Promise<string> {
+  if (command === 'previews') {
+    if (!values.html || !values.previews) fail('previews needs --html and --previews');
+    const html = values.html;
+    const page = await attempt(() => readFileSync(html, 'utf8'));
+    const block = await attempt(() => readFileSync(values.previews as string, 'utf8'));
+    await attempt(() => writeFileSync(html, injectPreviews(page, block, html)));
+    return `${values.previews} → ${html}`;
   }
-  case 'docs': {
-    if (!values['client-package'] || !values.factory) fail('docs needs --client-package and --factory');
-    const { docsSpec, sampleFiles, previews } = renderDocs(spec, operations, signing, {
-      clientPackage: values['client-package'],
-      factory: values.factory,
-      ...(values['changelog-from'] ? { changelog: readChangelog(values['changelog-from']) } : {}),
-    });
-    rmSync(join(values.out, 'samples'), { recursive: true, force: true });
-    write(join(values.out, 'openapi.docs.json'), `${JSON.stringify(docsSpec, null, 2)}\n`);
-    for (const [name, source] of Object.entries(sampleFiles))
-      write(join(values.out, 'samples', name), source);
-    // Each operation's preview, for `volc-codegen previews` to put into the built page.
-    write(join(values.out, 'previews.html'), renderPreviewBlock(previews));
-    break;
+  if (!values.out) fail('--out is required');
+  const out = values.out;
+  if (command === 'platform') {
+    const codes = await attempt(() => readPlatformErrors().filter((error) => error.transient));
+    write(out, renderTransientCodes(codes.map((error) => error.code)));
+    return `${codes.length} transient platform codes → ${out}`;
   }
-  case 'contract':
-    write(values.out, `${JSON.stringify(renderContractCases(operations, spec), null, 2)}\n`);
-    break;
-  default:
-    fail(`unknown command "${command ?? ''}"`);
+
+  const entry = values.service
+    ? await attempt(() => findService(values.service as string))
+    : command === 'client'
+      ? await attempt(serviceOfPackage)
+      : undefined;
+  const specPath = entry ? join(REPO_ROOT, entry.bundle) : values.spec;
+  if (!specPath) fail('--service or --spec is required');
+  const service: ServiceModel = await attempt(() => loadService(specPath));
+  const { operations } = service;
+  const signing = signingTarget(service);
+  const styles = await attempt(() => fieldStyles(service));
+
+  switch (command) {
+    case 'client': {
+      const names = entry as ServiceEntry;
+      write(join(out, 'schema.ts'), await attempt(() => renderSchemaTypes(service.document)));
+      write(
+        join(out, 'facade.ts'),
+        renderFacade(operations, signing, { name: names.typePrefix, schemaModule: './schema.ts', styles }),
+      );
+      write(join(out, 'index.ts'), renderClientIndex(names));
+      break;
+    }
+    case 'facade': {
+      const name = values.name ?? entry?.typePrefix;
+      if (!name) fail('facade needs --name (or --service)');
+      write(out, renderFacade(operations, signing, { name, schemaModule: values['schema-module'], styles }));
+      break;
+    }
+    case 'docs': {
+      const clientPackage = values['client-package'] ?? entry?.clientPackage;
+      const factory = values.factory ?? entry?.factory;
+      if (!clientPackage || !factory) fail('docs needs --service, or --client-package and --factory');
+      const changelogFrom = values['changelog-from'];
+      const { docsSpec, sampleFiles, previews } = renderDocs(service.document, operations, signing, {
+        clientPackage,
+        factory,
+        ...(changelogFrom ? { changelog: readChangelog(changelogFrom) } : {}),
+      });
+      rmSync(join(out, 'samples'), { recursive: true, force: true });
+      write(join(out, 'openapi.docs.json'), `${JSON.stringify(docsSpec, null, 2)}\n`);
+      for (const [name, source] of Object.entries(sampleFiles)) write(join(out, 'samples', name), source);
+      // Each operation's preview, for `volc-codegen previews` to put into the built page.
+      write(join(out, 'previews.html'), renderPreviewBlock(previews));
+      break;
+    }
+    case 'contract':
+      write(out, `${JSON.stringify(renderContractCases(operations, service.document), null, 2)}\n`);
+      break;
+    default:
+      fail(`unknown command "${command ?? ''}"`);
+  }
+  return `${operations.length} operations → ${out}`;
 }
-process.stdout.write(`volc-codegen ${command}: ${operations.length} operations → ${values.out}\n`);
+
+process.stdout.write(`volc-codegen ${command}: ${await main()}\n`);

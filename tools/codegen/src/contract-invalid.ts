@@ -2,9 +2,10 @@
 // a required parameter left out, a value of the wrong type, a value outside the enum, out of range or
 // too long/short, a list with too few items. Only breaks the encoding can carry are listed: in a query
 // string or a form every value is text, so a number sent where text is expected is no error there.
+
+import type { JsonObject, WireEncoding } from '@volc-openapi/spec-model';
 import type { InvalidInput } from './contract.ts';
 import { type InputParameter, locate } from './contract-schema.ts';
-import type { JsonObject, WireEncoding } from './spec.ts';
 
 const typesOf = (schema: JsonObject): string[] =>
   typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? schema.type.map(String) : [];

@@ -1,6 +1,6 @@
 // Where an operation's inputs live in the bundled document: each top-level parameter with the pointer of
 // its schema (so a validator can compile it in place), whether it travels in the query or the body.
-import type { JsonObject } from './spec.ts';
+import type { JsonObject } from '@volc-openapi/spec-model';
 
 /** A JSON pointer as its segments, e.g. ['components', 'schemas', 'Foo']. */
 export type Pointer = string[];

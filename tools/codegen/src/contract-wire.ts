@@ -9,8 +9,8 @@
 //   `explode: true`, which repeats the name;
 // - multipart fields are the same name/value pairs, each its own part.
 import { createHash } from 'node:crypto';
+import { deref, type JsonObject, type Operation } from '@volc-openapi/spec-model';
 import type { InputModel } from './contract-schema.ts';
-import { deref, type JsonObject, type RpcOperation } from './spec.ts';
 
 export type WireBody =
   | { kind: 'empty'; sha256: string }
@@ -89,8 +89,8 @@ export function formFields(input: JsonObject, encoding: JsonObject): [string, st
   return fields;
 }
 
-export function expectedWire(spec: JsonObject, operation: RpcOperation, model: InputModel): WireExpectation {
-  const item = deref(spec, (spec.paths as JsonObject)[operation.path]);
+export function expectedWire(spec: JsonObject, operation: Operation, model: InputModel): WireExpectation {
+  const item = deref(spec, (spec.paths as JsonObject)[operation.pathKey]);
   const node = deref(spec, item[operation.method.toLowerCase()]);
   const input = operation.requestExample;
   const base = { method: operation.method, contentTypeIsPrefix: false };
@@ -100,7 +100,7 @@ export function expectedWire(spec: JsonObject, operation: RpcOperation, model: I
       const query = queryString(spec, node, input);
       return {
         ...base,
-        target: query ? `${operation.path}&${query}` : operation.path,
+        target: query ? `${operation.pathKey}&${query}` : operation.pathKey,
         contentType: null,
         body: empty,
       };
@@ -109,7 +109,7 @@ export function expectedWire(spec: JsonObject, operation: RpcOperation, model: I
       const text = JSON.stringify(input);
       return {
         ...base,
-        target: operation.path,
+        target: operation.pathKey,
         contentType: 'application/json',
         body: { kind: 'text', text, sha256: sha256(text) },
       };
@@ -118,7 +118,7 @@ export function expectedWire(spec: JsonObject, operation: RpcOperation, model: I
       const text = new URLSearchParams(formFields(input, model.body?.encoding ?? {})).toString();
       return {
         ...base,
-        target: operation.path,
+        target: operation.pathKey,
         contentType: 'application/x-www-form-urlencoded',
         body: { kind: 'text', text, sha256: sha256(text) },
       };
@@ -126,7 +126,7 @@ export function expectedWire(spec: JsonObject, operation: RpcOperation, model: I
     case 'multipart':
       return {
         ...base,
-        target: operation.path,
+        target: operation.pathKey,
         contentType: 'multipart/form-data; boundary=',
         contentTypeIsPrefix: true,
         body: { kind: 'multipart', fields: formFields(input, model.body?.encoding ?? {}) },

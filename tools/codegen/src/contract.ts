@@ -1,10 +1,11 @@
 // Contract cases: for every operation, the exact wire request its spec example becomes, the answers the
 // client must turn into data or errors, and the inputs a server must refuse. Everything is read from the
 // bundled spec; nothing here knows an Action, and nothing asks the client under test.
+
+import { deref, type JsonObject, type Operation } from '@volc-openapi/spec-model';
 import { invalidInputs } from './contract-invalid.ts';
 import { type InputParameter, inputModel, type Pointer } from './contract-schema.ts';
 import { expectedWire, type WireExpectation } from './contract-wire.ts';
-import { deref, type JsonObject, type RpcOperation } from './spec.ts';
 
 export type { InputParameter, Pointer } from './contract-schema.ts';
 export type { WireBody, WireExpectation } from './contract-wire.ts';
@@ -43,9 +44,11 @@ export interface ContractCase {
   action: string;
   version: string;
   method: 'GET' | 'POST';
-  encoding: RpcOperation['encoding'];
+  encoding: Operation['encoding'];
   path: string;
   idempotent: boolean;
+  /** False for an operation the spec sends without a signature (`security: []`). */
+  signed: boolean;
   deprecated: boolean;
   request: JsonObject;
   expectedResult: unknown;
@@ -175,33 +178,34 @@ function responseCases(spec: JsonObject, operation: JsonObject, requestIdHeader:
   return cases;
 }
 
-function operationNode(spec: JsonObject, operation: RpcOperation): JsonObject {
-  const item = deref(spec, (spec.paths as JsonObject)[operation.path]);
+function operationNode(spec: JsonObject, operation: Operation): JsonObject {
+  const item = deref(spec, (spec.paths as JsonObject)[operation.pathKey]);
   return deref(spec, item[operation.method.toLowerCase()]);
 }
 
 /** The contract cases of every operation. */
 export function renderContractCases(
-  operations: RpcOperation[],
+  operations: Operation[],
   spec: JsonObject,
   options: ContractOptions = {},
 ): ContractCase[] {
   const requestIdHeader = options.requestIdHeader ?? 'X-Tt-Logid';
   return operations.map((operation) => {
     const node = operationNode(spec, operation);
-    const model = inputModel(spec, operation.path, operation.method.toLowerCase(), node);
+    const model = inputModel(spec, operation.pathKey, operation.method.toLowerCase(), node);
     return {
       operationId: operation.operationId,
       action: operation.action,
       version: operation.version,
       method: operation.method,
       encoding: operation.encoding,
-      path: operation.path,
+      path: operation.pathKey,
       idempotent: operation.idempotent,
+      signed: operation.signed,
       deprecated: operation.deprecated,
       request: operation.requestExample,
-      expectedResult: operation.successExample.Result,
-      errorCodes: operation.errorCodes.map(({ code, status }) => ({ code, status })),
+      expectedResult: operation.successExample?.Result,
+      errorCodes: operation.errors.map(({ code, status }) => ({ code, status })),
       wire: expectedWire(spec, operation, model),
       responses: responseCases(spec, node, requestIdHeader),
       input: { parameters: model.parameters, ...(model.body ? { body: model.body.pointer } : {}) },

@@ -6,8 +6,9 @@
 // PREVIEW_SCRIPT below, and `injectPreviews` puts both into the page Redocly built, where its template
 // left a placeholder (after the build, so that Redocly's Handlebars never has to read megabytes of
 // previews: at 5,000 Actions that alone took seconds).
+
+import { deref, type JsonObject, type Operation, type SigningTarget } from '@volc-openapi/spec-model';
 import { wireRequest } from './samples.ts';
-import { deref, type JsonObject, type RpcOperation, type SigningDoc } from './spec.ts';
 
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -69,11 +70,11 @@ function requestFields(spec: JsonObject, node: JsonObject): Field[] {
 export function renderPreview(
   spec: JsonObject,
   node: JsonObject,
-  operation: RpcOperation,
-  signing: SigningDoc,
+  operation: Operation,
+  signing: SigningTarget,
 ): string {
   const request = wireRequest(operation, signing);
-  const head = [`${operation.method} ${operation.path}`, `Host: ${request.host}`];
+  const head = [`${operation.method} ${operation.pathKey}`, `Host: ${request.host}`];
   if (request.contentType) head.push(`Content-Type: ${request.contentType.replace(/;.*/, '')}`);
   const facts: [string, string][] = [
     ['Action / Version', `<code>${html(operation.action)}</code> / <code>${html(operation.version)}</code>`],
@@ -103,10 +104,10 @@ export function renderPreview(
       '</tbody></table>',
     );
   }
-  if (operation.errorCodes.length) {
+  if (operation.errors.length) {
     out.push(
       '<h2>Error codes</h2><table><thead><tr><th>Code</th><th>HTTP</th><th>Meaning</th></tr></thead><tbody>',
-      ...operation.errorCodes.map(
+      ...operation.errors.map(
         (error) =>
           `<tr><td><code>${html(error.code)}</code></td><td>${error.status === 200 ? '200 (error in the body)' : error.status}</td><td>${html(error.summary)}</td></tr>`,
       ),

@@ -4,6 +4,7 @@
 // from the spec, the changesets of the spec package and a fixed demo key; nothing is written by hand.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { deref, type JsonObject, type Operation, type SigningTarget } from '@volc-openapi/spec-model';
 import { renderPreview } from './docs-preview.ts';
 import {
   codeSamples,
@@ -15,7 +16,6 @@ import {
   signingWalkthrough,
   wireRequest,
 } from './samples.ts';
-import { deref, type JsonObject, type RpcOperation, type SigningDoc } from './spec.ts';
 
 /** A pending `.changeset/*.md` entry that names the package. */
 export interface PendingChange {
@@ -120,7 +120,7 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 /** A code name that may wrap between its words in a narrow table column (`Missing<wbr>Parameter`). */
 const breakable = (name: string) => name.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '<wbr>');
 
-const ENCODING_NAMES: Record<RpcOperation['encoding'], string> = {
+const ENCODING_NAMES: Record<Operation['encoding'], string> = {
   json: 'JSON body (`application/json`)',
   form: 'form body (`application/x-www-form-urlencoded`)',
   multipart: 'multipart body (`multipart/form-data`)',
@@ -128,12 +128,12 @@ const ENCODING_NAMES: Record<RpcOperation['encoding'], string> = {
 };
 
 /** The deep link of an operation on the Redoc 3 site: `#/<tag>/<operationid>`. */
-export const operationLink = (operation: RpcOperation) =>
+export const operationLink = (operation: Operation) =>
   `#/${operation.tags[0] ?? 'other'}/${operation.operationId.toLowerCase()}`;
 
 /** The raw operation object of the docs spec. */
-function operationNode(spec: JsonObject, operation: RpcOperation): JsonObject {
-  const pathItem = deref(spec, (spec.paths as JsonObject)[operation.path]);
+function operationNode(spec: JsonObject, operation: Operation): JsonObject {
+  const pathItem = deref(spec, (spec.paths as JsonObject)[operation.pathKey]);
   return deref(spec, pathItem[operation.method.toLowerCase()]);
 }
 
@@ -165,7 +165,7 @@ function errorExamples(spec: JsonObject, node: JsonObject): ErrorExample[] {
  * every tail of each run becomes a word of its own (`获取可用语音资源` also as `语音资源`, `资源`), and a
  * camel-case Action name is split (`QueryUsableResourceV2` also as `Usable`, `Resource`).
  */
-export function searchTerms(operation: Pick<RpcOperation, 'action' | 'titleZh'>): string[] {
+export function searchTerms(operation: Pick<Operation, 'action' | 'titleZh'>): string[] {
   const terms = new Set<string>();
   for (const [run] of (operation.titleZh ?? '').matchAll(/\p{Script=Han}+/gu)) {
     const chars = Array.from(run);
@@ -178,10 +178,10 @@ export function searchTerms(operation: Pick<RpcOperation, 'action' | 'titleZh'>)
 
 /** What the docs add to one operation's description. */
 function operationMarkdown(
-  operation: RpcOperation,
+  operation: Operation,
   node: JsonObject,
-  byId: Map<string, RpcOperation>,
-  signing: SigningDoc,
+  byId: Map<string, Operation>,
+  signing: SigningTarget,
 ): string {
   const out: string[] = [];
   const replacementId = node['x-volc-replaced-by'];
@@ -194,7 +194,7 @@ function operationMarkdown(
     );
   }
   const request = wireRequest(operation, signing);
-  const head = [`${operation.method} ${operation.path}`, `Host: ${request.host}`];
+  const head = [`${operation.method} ${operation.pathKey}`, `Host: ${request.host}`];
   if (request.contentType) head.push(`Content-Type: ${request.contentType.replace(/;.*/, '')}`);
   out.push(fence('http', head.join('\n')));
 
@@ -241,12 +241,12 @@ function operationMarkdown(
   out.push(facts.join('\n'));
   if (operation.description) out.push(operation.description);
 
-  if (operation.errorCodes.length) {
-    const rows = operation.errorCodes.map(
+  if (operation.errors.length) {
+    const rows = operation.errors.map(
       (error) =>
         `| ${breakable(error.code)} | ${error.status === 200 ? '**200** (error in the body)' : error.status} | ${error.codeN ?? ''} | ${cell(error.summary)} |`,
     );
-    const inBody = operation.errorCodes.filter((error) => error.status === 200).length;
+    const inBody = operation.errors.filter((error) => error.status === 200).length;
     out.push(
       [
         '#### Error codes',
@@ -300,17 +300,17 @@ function mediaSchema(spec: JsonObject, response: unknown): unknown {
 }
 
 /** The operation the guide uses as its example: a plain, current one with an input. */
-function pickExample(operations: RpcOperation[], prefer: (operation: RpcOperation) => boolean): RpcOperation {
+function pickExample(operations: Operation[], prefer: (operation: Operation) => boolean): Operation {
   const current = operations.filter((operation) => !operation.deprecated);
   return (
     current.find((operation) => prefer(operation) && Object.keys(operation.requestExample).length > 0) ??
     current.find(prefer) ??
     current[0] ??
-    (operations[0] as RpcOperation)
+    (operations[0] as Operation)
   );
 }
 
-function quickStartPage(example: RpcOperation, signing: SigningDoc, options: SampleOptions): string {
+function quickStartPage(example: Operation, signing: SigningTarget, options: SampleOptions): string {
   return [
     `The client package ${code(options.clientPackage)} is generated from this description. Every Action is a method of the same name that takes the Action's input, signs the exact bytes it sends and resolves to \`{ data, error }\`; errors, including those delivered with HTTP 200, come back as values with a typed \`Code\`.`,
     '### 1. Install',
@@ -326,11 +326,11 @@ function quickStartPage(example: RpcOperation, signing: SigningDoc, options: Sam
   ].join('\n\n');
 }
 
-function endpointPage(spec: JsonObject, operations: RpcOperation[], signing: SigningDoc): string {
+function endpointPage(spec: JsonObject, operations: Operation[], signing: SigningTarget): string {
   const servers = (Array.isArray(spec.servers) ? spec.servers : []).filter(isObject);
-  const count = (predicate: (operation: RpcOperation) => boolean) => operations.filter(predicate).length;
+  const count = (predicate: (operation: Operation) => boolean) => operations.filter(predicate).length;
   const versions = [...new Set(operations.map((operation) => operation.version))].sort().reverse();
-  const encodings = (Object.keys(ENCODING_NAMES) as RpcOperation['encoding'][]).filter((encoding) =>
+  const encodings = (Object.keys(ENCODING_NAMES) as Operation['encoding'][]).filter((encoding) =>
     count((operation) => operation.encoding === encoding),
   );
   return [
@@ -362,7 +362,7 @@ function endpointPage(spec: JsonObject, operations: RpcOperation[], signing: Sig
   ].join('\n\n');
 }
 
-function walkthroughMarkdown(walk: SigningWalkthrough, example: RpcOperation): string {
+function walkthroughMarkdown(walk: SigningWalkthrough, example: Operation): string {
   const { request } = walk;
   const sent = [
     `${request.method} ${request.pathAndQuery} HTTP/1.1`,
@@ -413,10 +413,13 @@ function walkthroughMarkdown(walk: SigningWalkthrough, example: RpcOperation): s
   ].join('\n\n');
 }
 
-function signingPage(spec: JsonObject, walk: SigningWalkthrough, example: RpcOperation): string {
+function signingPage(spec: JsonObject, walk: SigningWalkthrough, example: Operation): string {
   const components = isObject(spec.components) ? spec.components : {};
   const schemes = isObject(components.securitySchemes) ? Object.values(components.securitySchemes) : [];
-  const scheme = schemes.map((node) => deref(spec, node)).find((node) => isObject(node['x-volc-signing']));
+  // The scheme that documents the signature (the platform's HMAC-SHA256 scheme).
+  const scheme = schemes
+    .map((node) => deref(spec, node))
+    .find((node) => typeof node.description === 'string');
   const rules = typeof scheme?.description === 'string' ? scheme.description.trim() : '';
   return [
     rules,
@@ -430,9 +433,9 @@ function signingPage(spec: JsonObject, walk: SigningWalkthrough, example: RpcOpe
 
 function errorsPage(
   spec: JsonObject,
-  operations: RpcOperation[],
-  nodes: Map<RpcOperation, JsonObject>,
-  example: RpcOperation,
+  operations: Operation[],
+  nodes: Map<Operation, JsonObject>,
+  example: Operation,
 ): string {
   const exampleNode = nodes.get(example) as JsonObject;
   const responses = isObject(exampleNode.responses) ? exampleNode.responses : {};
@@ -457,7 +460,7 @@ function errorsPage(
     { statuses: Set<string>; codeN?: number; summary: string; operations: Set<string> }
   >();
   for (const operation of operations) {
-    for (const error of operation.errorCodes) {
+    for (const error of operation.errors) {
       const entry = index.get(error.code) ?? {
         statuses: new Set(),
         summary: error.summary,
@@ -482,7 +485,7 @@ function errorsPage(
   const detailRows = fieldRows(spec, errorDetail);
   if (detailRows.length)
     out.push('`ResponseMetadata.Error`, present only on failure:', fieldTable(detailRows));
-  if (Object.keys(example.successExample).length) {
+  if (example.successExample && Object.keys(example.successExample).length) {
     out.push(
       `A success (${code(example.operationId)}):`,
       fence('json', JSON.stringify(example.successExample, null, 2)),
@@ -559,15 +562,15 @@ function changelogPage(source: ChangelogSource | undefined): string {
 /** Adds the guide, the changelog and the per-operation additions to a copy of the bundled spec. */
 export function renderDocs(
   spec: JsonObject,
-  operations: RpcOperation[],
-  signing: SigningDoc,
+  operations: Operation[],
+  signing: SigningTarget,
   options: DocsOptions,
 ): DocsOutput {
   const docsSpec = structuredClone(spec);
   const sampleFiles: Record<string, string> = {};
   const previews: Record<string, string> = {};
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
-  const nodes = new Map<RpcOperation, JsonObject>();
+  const nodes = new Map<Operation, JsonObject>();
   for (const operation of operations) {
     const node = operationNode(docsSpec, operation);
     nodes.set(operation, node);

@@ -1,10 +1,12 @@
-import type { RpcOperation, SigningDoc } from './spec.ts';
+import type { Operation, SigningTarget, ValueStyle } from '@volc-openapi/spec-model';
 
 export interface FacadeOptions {
   /** Prefix of the generated interfaces, e.g. `Vms` → `VmsOperations`, `VmsPaginators`. */
   name: string;
   /** Module specifier of the openapi-typescript output, relative to the facade file. */
   schemaModule: string;
+  /** How list and object fields travel outside JSON bodies, by field name (the model's `fieldStyles`). */
+  styles?: Record<string, ValueStyle>;
 }
 
 const HEADER =
@@ -22,7 +24,7 @@ function block(lines: string[], indent: string): string {
  * The `@deprecated` tag: it names the replacement from `x-volc-replaced-by` as a link editors follow,
  * then the first line of the description.
  */
-function deprecation(operation: RpcOperation, iface: string): string {
+function deprecation(operation: Operation, iface: string): string {
   // The first sentence of the description, which says why (descriptions wrap, so join lines first).
   const why = /^.*?[.!?](?=\s|$)/s.exec(operation.description.replaceAll('\n', ' '))?.[0] ?? '';
   const use = operation.replacedBy
@@ -32,16 +34,16 @@ function deprecation(operation: RpcOperation, iface: string): string {
 }
 
 /** A TSDoc block from spec prose, so editors show the summary, description and deprecation. */
-function tsdoc(operation: RpcOperation, iface: string, indent: string): string {
+function tsdoc(operation: Operation, iface: string, indent: string): string {
   const lines = [operation.summary, '', ...operation.description.split('\n')];
   if (operation.titleZh) lines.push('', `Vendor title: ${operation.titleZh}.`);
-  lines.push('', `\`${operation.method} ${operation.path}\``);
+  lines.push('', `\`${operation.method} ${operation.pathKey}\``);
   if (operation.idempotent) lines.push('', 'Idempotent: transient failures are retried.');
   if (operation.deprecated) lines.push(deprecation(operation, iface));
   return block(lines, indent);
 }
 
-function inputType(operation: RpcOperation): string {
+function inputType(operation: Operation): string {
   const op = `operations['${operation.operationId}']`;
   if (operation.encoding === 'query') return `NonNullable<${op}['parameters']['query']>`;
   const media = {
@@ -52,12 +54,12 @@ function inputType(operation: RpcOperation): string {
   return `NonNullable<${op}['requestBody']>['content']['${media}']`;
 }
 
-function hasRequiredInput(operation: RpcOperation): boolean {
+function hasRequiredInput(operation: Operation): boolean {
   return Object.keys(operation.requestExample).length > 0 || operation.encoding !== 'query';
 }
 
 /** The version most operations use: the compact table only spells out the others. */
-function commonVersion(operations: RpcOperation[]): string {
+function commonVersion(operations: Operation[]): string {
   const counts = new Map<string, number>();
   for (const { version } of operations) counts.set(version, (counts.get(version) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
@@ -65,23 +67,26 @@ function commonVersion(operations: RpcOperation[]): string {
 
 /**
  * One row of the compact operation table that `defineOperations` expands at run time:
- * `[method, encoding, idempotent, pagination?, version?, action?]`. Compact because every client
+ * `[method, encoding, idempotent, pagination?, version?, action?, unsigned?]`. Compact because every client
  * bundle carries it (the whole client must stay within its size budget).
  */
-function metaRow(operation: RpcOperation, version: string): string {
+function metaRow(operation: Operation, version: string): string {
   const row: unknown[] = [operation.method, operation.encoding, operation.idempotent];
-  const action = operation.action === operation.operationId ? undefined : operation.action;
-  const ownVersion = operation.version === version ? undefined : operation.version;
-  if (operation.pagination || ownVersion || action) row.push(operation.pagination ?? 0);
-  if (ownVersion || action) row.push(ownVersion ?? 0);
-  if (action) row.push(action);
-  return JSON.stringify(row);
+  const tail: unknown[] = [
+    operation.pagination ?? 0,
+    operation.version === version ? 0 : operation.version,
+    operation.action === operation.operationId ? 0 : operation.action,
+    operation.signed ? 0 : 1,
+  ];
+  // Trailing zeros (the defaults) are left out.
+  while (tail.length && tail[tail.length - 1] === 0) tail.pop();
+  return JSON.stringify([...row, ...tail]);
 }
 
 /** Source of the per-Action facade: one typed method per operation, named exactly as its operationId. */
 export function renderFacade(
-  operations: RpcOperation[],
-  signing: SigningDoc,
+  operations: Operation[],
+  signing: SigningTarget,
   options: FacadeOptions,
 ): string {
   const iface = `${options.name}Operations`;
@@ -94,17 +99,22 @@ export function renderFacade(
     'import {',
     '  type CallOptions,',
     '  defineOperations,',
+    '  type FieldStyles,',
     '  operationMethods,',
     '  operationPaginators,',
     '  type Paginator,',
     '  type RpcResult,',
+    '  type RpcService,',
     '  type SuccessBody,',
     "} from '@volc-openapi/runtime';",
   );
-  out.push("import type { Client } from 'openapi-fetch';");
   out.push(`import type { operations, paths } from '${options.schemaModule}';\n`);
   out.push('/** Signing service, default region and endpoint of this API, from the spec. */');
   out.push(`export const serviceInfo = ${JSON.stringify(signing)} as const;\n`);
+  out.push(
+    '/** How list and object fields travel in query strings and form bodies, as the spec declares. */',
+  );
+  out.push(`export const fieldStyles: FieldStyles = ${JSON.stringify(options.styles ?? {})};\n`);
   out.push(
     '/** The operationId of every operation (the Action, or `<Action>_<YYYYMMDD>` for an older Version). */',
   );
@@ -120,7 +130,7 @@ export function renderFacade(
 
   for (const operation of operations) {
     const id = operation.operationId;
-    const codes = [...new Set(operation.errorCodes.map((error) => error.code))];
+    const codes = [...new Set(operation.errors.map((error) => error.code))];
     out.push(`export type ${id}Input = ${inputType(operation)};`);
     out.push(
       `export type ${id}Output = SuccessBody<operations['${id}']['responses'][200]['content']['application/json']>;`,
@@ -166,9 +176,9 @@ export function renderFacade(
   }
   out.push('}\n');
 
-  out.push('/** Binds every operation to an openapi-fetch client made by `createRpcClient`. */');
-  out.push(`export function bindOperations(client: Client<paths>): ${iface} {`);
-  out.push(`  return operationMethods<${iface}>(client, operationMeta);`);
+  out.push('/** Binds every operation to the call of a service made by `createRpcService`. */');
+  out.push(`export function bindOperations(service: RpcService<paths>): ${iface} {`);
+  out.push(`  return operationMethods<${iface}>(service.call, operationMeta);`);
   out.push('}\n');
   out.push('/** The auto-paginators over bound operations. */');
   out.push(`export function bindPaginators(methods: ${iface}): ${pagers} {`);

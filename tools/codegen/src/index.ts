@@ -1,3 +1,4 @@
+export { renderClientIndex, renderTransientCodes } from './client.ts';
 export {
   type ContractCase,
   type ContractOptions,
@@ -24,12 +25,4 @@ export {
   type SigningWalkthrough,
   type WireRequest,
 } from './samples.ts';
-export {
-  deref,
-  type ErrorCodeDoc,
-  type JsonObject,
-  type RpcOperation,
-  readOperations,
-  readSigning,
-  type SigningDoc,
-} from './spec.ts';
+export { renderSchemaTypes } from './schema-types.ts';

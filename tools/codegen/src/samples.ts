@@ -2,7 +2,7 @@
 // call and a curl command signed for real with a demo key pair, so every number on the page can be
 // recomputed by anyone (the docs tests do it with @volc-openapi/signer).
 import { createHash, createHmac } from 'node:crypto';
-import type { JsonObject, RpcOperation, SigningDoc } from './spec.ts';
+import type { JsonObject, Operation, SigningTarget } from '@volc-openapi/spec-model';
 
 export interface CodeSample {
   lang: string;
@@ -36,7 +36,7 @@ export const DEMO_SIGNING = {
 /** Boundary of the multipart bodies the samples spell out, so their hash is fixed. */
 const MULTIPART_BOUNDARY = 'VmsDocsBoundary7MA4YWxkTrZu0gW';
 
-const MEDIA_TYPES: Record<RpcOperation['encoding'], string | undefined> = {
+const MEDIA_TYPES: Record<Operation['encoding'], string | undefined> = {
   json: 'application/json',
   form: 'application/x-www-form-urlencoded',
   multipart: `multipart/form-data; boundary=${MULTIPART_BOUNDARY}`,
@@ -79,13 +79,13 @@ function clientPreamble(options: SampleOptions): string[] {
 }
 
 /** The facade method's argument: the request example, or nothing for an Action without input. */
-const input = (operation: RpcOperation) =>
+const input = (operation: Operation) =>
   operation.encoding === 'query' && Object.keys(operation.requestExample).length === 0
     ? ''
     : literal(operation.requestExample);
 
 /** The facade call a reader copies: one method named after the Action, with typed errors. */
-export function facadeSample(operation: RpcOperation, options: SampleOptions): string {
+export function facadeSample(operation: Operation, options: SampleOptions): string {
   const client = clientVariable(options);
   const lines = [
     ...clientPreamble(options),
@@ -111,7 +111,7 @@ export function facadeSample(operation: RpcOperation, options: SampleOptions): s
 }
 
 /** Serializers the raw sample spells out for bodies that are not JSON. */
-const RAW_SERIALIZERS: Partial<Record<RpcOperation['encoding'], string[]>> = {
+const RAW_SERIALIZERS: Partial<Record<Operation['encoding'], string[]>> = {
   form: [
     '  // A form body: openapi-fetch would send JSON unless told otherwise.',
     "  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },",
@@ -128,9 +128,9 @@ const RAW_SERIALIZERS: Partial<Record<RpcOperation['encoding'], string[]>> = {
 };
 
 /** The same call through the raw, fully typed openapi-fetch client. */
-export function rawSample(operation: RpcOperation, options: SampleOptions): string {
+export function rawSample(operation: Operation, options: SampleOptions): string {
   const client = clientVariable(options);
-  const call = `const { data, error } = await ${client}.raw.${operation.method}('${operation.path}'`;
+  const call = `const { data, error } = await ${client}.raw.${operation.method}('${operation.pathKey}'`;
   const init =
     operation.encoding === 'query'
       ? [`  params: { query: ${literal(operation.requestExample, '  ')} },`]
@@ -172,14 +172,14 @@ export interface WireRequest {
   body?: string;
 }
 
-export function wireRequest(operation: RpcOperation, signing: SigningDoc): WireRequest {
+export function wireRequest(operation: Operation, signing: SigningTarget): WireRequest {
   const query =
     operation.encoding === 'query'
       ? wireEntries(operation.requestExample)
           .map(([name, value]) => `&${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
           .join('')
       : '';
-  const url = new URL(`${signing.endpoint.replace(/\/$/, '')}${operation.path}${query}`);
+  const url = new URL(`${signing.endpoint.replace(/\/$/, '')}${operation.pathKey}${query}`);
   let body: string | undefined;
   if (operation.encoding === 'json') body = JSON.stringify(operation.requestExample);
   else if (operation.encoding === 'form')
@@ -237,7 +237,7 @@ const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).u
  */
 export function signingWalkthrough(
   request: WireRequest,
-  signing: SigningDoc,
+  signing: SigningTarget,
   keys: { accessKeyId: string; secretAccessKey: string; xDate: string } = DEMO_SIGNING,
 ): SigningWalkthrough {
   const url = new URL(request.url);
@@ -306,7 +306,7 @@ const ansiQuote = (text: string) =>
  * curl with every signing header filled in: the request is signed with the demo key pair at the demo
  * date, so the values are real and reproducible (a live call needs your own key and the current time).
  */
-export function curlSample(operation: RpcOperation, signing: SigningDoc): string {
+export function curlSample(operation: Operation, signing: SigningTarget): string {
   const walk = signingWalkthrough(wireRequest(operation, signing), signing);
   const { request } = walk;
   const lines = [
@@ -330,8 +330,8 @@ export function curlSample(operation: RpcOperation, signing: SigningDoc): string
 
 /** The three samples of one operation, in the order the docs offer them. */
 export function codeSamples(
-  operation: RpcOperation,
-  signing: SigningDoc,
+  operation: Operation,
+  signing: SigningTarget,
   options: SampleOptions,
 ): CodeSample[] {
   return [

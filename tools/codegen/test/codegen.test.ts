@@ -3,18 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type JsonObject, type Operation, readService, signingTarget } from '@volc-openapi/spec-model';
 import { describe, expect, it } from 'vitest';
 import { type ChangelogSource, readChangelog, searchTerms } from '../src/docs.ts';
 import { injectPreviews, PREVIEW_PLACEHOLDER, renderPreviewBlock } from '../src/docs-preview.ts';
-import {
-  curlSample,
-  type JsonObject,
-  readOperations,
-  readSigning,
-  renderContractCases,
-  renderDocs,
-  renderFacade,
-} from '../src/index.ts';
+import { curlSample, renderContractCases, renderDocs, renderFacade } from '../src/index.ts';
+
+const readOperations = (document: JsonObject) => readService(document).operations;
+const readSigning = (document: JsonObject) => signingTarget(readService(document));
+
 import {
   DEMO_SIGNING,
   facadeSample,
@@ -23,7 +20,6 @@ import {
   signingWalkthrough,
   wireRequest,
 } from '../src/samples.ts';
-import type { RpcOperation } from '../src/spec.ts';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(fileURLToPath(new URL(`fixtures/${name}`, import.meta.url)), 'utf8')) as JsonObject;
@@ -44,7 +40,7 @@ describe('readOperations', () => {
   ] as const)('reads %s from its path key and operation', (id, want) => {
     const operation = byId(id);
     expect(operation).toMatchObject({ ...want, action: id, version: '2022-01-01' });
-    expect(operation.path).toBe(`/?Action=${id}&Version=2022-01-01`);
+    expect(operation.pathKey).toBe(`/?Action=${id}&Version=2022-01-01`);
   });
 
   it('takes the request example from the body examples, or from the query parameters of a GET', () => {
@@ -54,10 +50,17 @@ describe('readOperations', () => {
   });
 
   it('collects error codes from the named examples of error responses, including HTTP-200 errors', () => {
-    expect(byId('CreateThing').errorCodes).toEqual([
-      { code: 'MissingParameter', status: 400, codeN: 100002, summary: 'A required parameter is absent.' },
+    expect(byId('CreateThing').errors).toEqual([
+      {
+        code: 'MissingParameter',
+        status: 400,
+        codeN: 100002,
+        message: 'missing',
+        summary: 'A required parameter is absent.',
+        transient: false,
+      },
     ]);
-    expect(byId('UpdateThing').errorCodes.map(({ code, status }) => [code, status])).toEqual([
+    expect(byId('UpdateThing').errors.map(({ code, status }) => [code, status])).toEqual([
       ['SystemError', 200],
       ['MissingParameter', 400],
     ]);
@@ -74,7 +77,7 @@ describe('readOperations', () => {
       '/?Action=ListThings&Version=2022-01-01'
     ];
     expect(() => readOperations(broken)).toThrow(
-      'Path key "/things" is not /?Action=<Name>&Version=<YYYY-MM-DD>',
+      'path key "/things" is not of the form /?Action=<Name>&Version=<YYYY-MM-DD>',
     );
   });
 });
@@ -202,14 +205,14 @@ describe('docs', () => {
   const docs = fixture('docs.openapi.json');
   const docsOperations = readOperations(docs);
   const docsSigning = readSigning(docs);
-  const op = (id: string) => docsOperations.find((candidate) => candidate.operationId === id) as RpcOperation;
+  const op = (id: string) => docsOperations.find((candidate) => candidate.operationId === id) as Operation;
   const options = { clientPackage: '@example/docs', factory: 'createDocsClient' };
   const rendered = renderDocs(docs, docsOperations, docsSigning, options);
   const node = (path: string, method = 'post') =>
     (rendered.docsSpec.paths as Record<string, Record<string, JsonObject>>)[path]?.[method] as JsonObject;
   const description = (id: string) => {
     const operation = op(id);
-    return String(node(operation.path, operation.method.toLowerCase()).description);
+    return String(node(operation.pathKey, operation.method.toLowerCase()).description);
   };
   const tag = (name: string) =>
     (rendered.docsSpec.tags as JsonObject[]).find((candidate) => candidate.name === name);
@@ -435,7 +438,7 @@ describe('docs', () => {
 
     it('escapes text from the spec as HTML', () => {
       const hostile = structuredClone(docs);
-      const item = (hostile.paths as Record<string, Record<string, JsonObject>>)[op('PingThing').path];
+      const item = (hostile.paths as Record<string, Record<string, JsonObject>>)[op('PingThing').pathKey];
       (item?.post as JsonObject).summary = 'Ping <img src=x onerror=alert(1)> & "pong"';
       const again = renderDocs(hostile, readOperations(hostile), docsSigning, options);
       const preview = Object.entries(again.previews).find(([id]) => id.endsWith('/pingthing'))?.[1];

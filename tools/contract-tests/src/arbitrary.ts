@@ -2,8 +2,9 @@
 // additionalProperties: false), strings (min/maxLength, pattern, enum, common formats, JSON text),
 // integers and numbers (min/max, exclusive bounds, enum, int32), booleans, arrays (items, min/maxItems,
 // uniqueItems), const, `$ref` into the document, allOf (merged), oneOf/anyOf (one branch).
+
+import type { JsonObject } from '@volc-openapi/spec-model';
 import fc from 'fast-check';
-import type { JsonObject } from './spec-schemas.ts';
 
 export interface ArbitraryContext {
   spec: JsonObject;

@@ -1,4 +1,4 @@
-import type { JsonObject } from './spec-schemas.ts';
+import type { JsonObject } from '@volc-openapi/spec-model';
 
 /** One example of the spec, the schema it illustrates, and where it stands. */
 export interface ExampleSite {

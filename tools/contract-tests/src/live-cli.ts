@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// pnpm test:live — the read-only contract cases against the real VMS endpoint (or VMS_ENDPOINT);
-// `--only <operationId>` (repeatable) narrows them, `--preflight` only checks the credentials.
+// pnpm test:live — the read-only contract cases of one service (`--service <name>`, default vms) against
+// its real endpoint (or <NAME>_ENDPOINT, e.g. VMS_ENDPOINT); `--only <operationId>` (repeatable) narrows
+// them, `--preflight` only checks the credentials.
 // Needs VOLC_ACCESSKEY and VOLC_SECRETKEY (VOLC_SESSION_TOKEN for temporary keys); never part of `pnpm test`.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CASES_URL, loadCases, loadSpec } from './cases.ts';
+import { findService } from '@volc-openapi/spec-model';
+import { SpecSchemas } from '@volc-openapi/spec-model/schemas';
+import { casesUrl, contractService } from './cases.ts';
 import { formatLive, runLive } from './live.ts';
-import { SpecSchemas } from './spec-schemas.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     only: { type: 'string', multiple: true },
+    service: { type: 'string', default: 'vms' },
     // Checks the credentials only, so `pnpm test:live` can say what is missing before it builds.
     preflight: { type: 'boolean', default: false },
   },
@@ -26,18 +29,21 @@ if (!accessKeyId || !secretAccessKey) {
   process.exit(2);
 }
 if (values.preflight) process.exit(0);
-if (!existsSync(CASES_URL)) {
+const entry = findService(values.service);
+if (!existsSync(casesUrl(entry.name))) {
   process.stderr.write('test:live: generated/cases.json is missing; run `pnpm build` first.\n');
   process.exit(2);
 }
 
-const spec = loadSpec();
+const service = await contractService(entry);
+const { spec } = service;
 const servers = Array.isArray(spec.servers) ? (spec.servers as { url?: string }[]) : [];
-const endpoint = process.env.VMS_ENDPOINT || servers[0]?.url || '';
+const endpoint = process.env[`${entry.name.toUpperCase()}_ENDPOINT`] || servers[0]?.url || '';
 const sessionToken = process.env.VOLC_SESSION_TOKEN;
 process.stdout.write(`test:live: read-only contract cases against ${endpoint}\n`);
 const results = await runLive({
-  cases: loadCases(),
+  service,
+  cases: service.cases,
   spec,
   schemas: new SpecSchemas(spec),
   endpoint,

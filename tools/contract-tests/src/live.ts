@@ -2,11 +2,13 @@
 // sent to a real endpoint, each answer checked against the schema the spec documents for its status.
 import type { ContractCase } from '@volc-openapi/codegen';
 import type { Credentials } from '@volc-openapi/signer';
-import { createVmsClient } from '@volc-openapi/vms';
-import { operation } from './cases.ts';
-import type { JsonObject, SpecSchemas } from './spec-schemas.ts';
+import { isObject, type JsonObject } from '@volc-openapi/spec-model';
+import type { SpecSchemas } from '@volc-openapi/spec-model/schemas';
+import { type ContractService, operation } from './cases.ts';
 
 export interface LiveOptions {
+  /** The service whose client sends the cases. */
+  service: Pick<ContractService, 'createClient'>;
   cases: ContractCase[];
   spec: JsonObject;
   schemas: SpecSchemas;
@@ -25,9 +27,6 @@ export interface LiveResult {
   ok: boolean;
   problem?: string;
 }
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The pointer of the schema documented for `status` (or `default`), if the operation documents one. */
 function responseSchema(spec: JsonObject, testCase: ContractCase, status: number): string[] | undefined {
@@ -51,7 +50,7 @@ export function liveCases(cases: ContractCase[], only?: string[]): ContractCase[
 
 /** Sends each read-only case once and checks the answer against the spec. */
 export async function runLive(options: LiveOptions): Promise<LiveResult[]> {
-  const client = createVmsClient({
+  const client = options.service.createClient({
     credentials: options.credentials,
     endpoint: options.endpoint,
     ...(options.fetch ? { fetch: options.fetch } : {}),

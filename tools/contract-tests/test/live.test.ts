@@ -3,13 +3,15 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { MOCK_CREDENTIALS, startMockServer } from '@volc-openapi/mock-server';
+import { findService } from '@volc-openapi/spec-model';
+import { SpecSchemas } from '@volc-openapi/spec-model/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCases, loadSpec } from '../src/cases.ts';
+import { contractService } from '../src/cases.ts';
 import { formatLive, liveCases, runLive } from '../src/live.ts';
-import { SpecSchemas } from '../src/spec-schemas.ts';
 
-const spec = loadSpec();
-const cases = loadCases();
+// Live mode is the same for every service; VMS, the largest, stands for all of them here.
+const service = await contractService(findService('vms'));
+const { spec, cases } = service;
 const schemas = new SpecSchemas(spec);
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 
@@ -31,6 +33,7 @@ describe('live contract mode', () => {
   it('checks every answer of an endpoint against the spec (here: the mock)', async () => {
     const sent: string[] = [];
     const results = await runLive({
+      service,
       cases,
       spec,
       schemas,
@@ -69,6 +72,7 @@ describe('live contract mode', () => {
     };
     for (const [name, answer] of Object.entries(answers)) {
       const [result] = await runLive({
+        service,
         cases: [first],
         spec,
         schemas,

@@ -3,15 +3,14 @@
 // the envelope at all) must become exactly the result the client promises: `data` for a success, else
 // `error` with the documented Code, CodeN, Message and RequestId, and the HTTP status on `response`.
 import type { ContractCase, ResponseCase } from '@volc-openapi/codegen';
-import { createVmsClient } from '@volc-openapi/vms';
 import { describe, expect, it } from 'vitest';
-import { loadCases, operation } from '../src/cases.ts';
+import { type ContractService, contractServices, operation } from '../src/cases.ts';
 
-const cases = loadCases();
+const services = await contractServices();
 const CREDENTIALS = { accessKeyId: 'AKLTcontractaccesskey', secretAccessKey: 'contract-secret-key' };
 
 /** Calls the operation with a fetch that always gives this answer. */
-async function answerWith(testCase: ContractCase, answer: ResponseCase) {
+async function answerWith(service: ContractService, testCase: ContractCase, answer: ResponseCase) {
   let calls = 0;
   const fetch = async (): Promise<Response> => {
     calls++;
@@ -21,9 +20,9 @@ async function answerWith(testCase: ContractCase, answer: ResponseCase) {
     });
   };
   // Retries are the runtime's business (and tested there); here each answer is judged once.
-  const client = createVmsClient({
+  const client = service.createClient({
     credentials: CREDENTIALS,
-    endpoint: 'https://vms.contract.test',
+    endpoint: 'https://rpc.contract.test',
     fetch,
     retry: false,
   });
@@ -31,13 +30,18 @@ async function answerWith(testCase: ContractCase, answer: ResponseCase) {
   return { result, calls };
 }
 
-const rows = cases.flatMap((testCase) =>
-  testCase.responses.map((answer) => [testCase.operationId, answer.name, testCase, answer] as const),
+const rows = services.flatMap((service) =>
+  service.cases.flatMap((testCase) =>
+    testCase.responses.map(
+      (answer) =>
+        [`${service.entry.name} ${testCase.operationId}`, answer.name, service, testCase, answer] as const,
+    ),
+  ),
 );
 
 describe('responses', () => {
-  it.each(rows)('%s: %s', async (_id, _name, testCase, answer) => {
-    const { result, calls } = await answerWith(testCase, answer);
+  it.each(rows)('%s: %s', async (_id, _name, service, testCase, answer) => {
+    const { result, calls } = await answerWith(service, testCase, answer);
     expect(calls).toBe(1);
     if ('data' in answer.expect) {
       expect(result.error).toBeUndefined();
@@ -57,7 +61,7 @@ describe('responses', () => {
   });
 
   it('cover every documented error code of every operation', () => {
-    for (const testCase of cases) {
+    for (const testCase of services.flatMap((service) => service.cases)) {
       const tested = new Set(
         testCase.responses.flatMap((answer) => ('error' in answer.expect ? [answer.expect.error.Code] : [])),
       );

@@ -1,9 +1,9 @@
-// `pnpm start`: the docs site and the mock VMS endpoint on 127.0.0.1, with a call to try.
-import { readFileSync } from 'node:fs';
+// `pnpm start`: the docs site and the mock endpoint (every built service of the registry) on
+// 127.0.0.1, with a call to try per service.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { MOCK_CREDENTIALS, startMockServer } from '@volc-openapi/mock-server';
-import { presignUrl } from '@volc-openapi/signer/presign';
+import { exampleCall, MOCK_CREDENTIALS, registrySpecs, startMockServer } from '@volc-openapi/mock-server';
 import { serveDirectory } from '@volc-openapi/static-server';
 
 const require = createRequire(import.meta.url);
@@ -28,39 +28,62 @@ async function listen<T>(what: string, portNumber: number, start: () => Promise<
   }
 }
 
-const specPath = require.resolve('@volc-openapi/vms-spec/openapi.json');
-const docsDir = join(dirname(require.resolve('@volc-openapi/vms-docs/package.json')), 'dist');
-const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Record<string, unknown>;
+const registry = await registrySpecs();
+const served = registry.flatMap((entry) => (entry.spec ? [{ name: entry.name, spec: entry.spec }] : []));
+if (served.length === 0) {
+  console.error(
+    `No service to serve:\n${registry.map((entry) => `  ${entry.name}: ${entry.problem}`).join('\n')}`,
+  );
+  process.exit(1);
+}
+const docsDir = join(dirname(require.resolve('@volc-openapi/docs/package.json')), 'dist');
 
 const mockPort = port('MOCK_PORT', 4010);
 const docsPort = port('DOCS_PORT', 8080);
-const mock = await listen('mock VMS server', mockPort, () => startMockServer({ spec, port: mockPort }));
+const mock = await listen('mock server', mockPort, () =>
+  startMockServer({ specs: served.map((entry) => entry.spec), port: mockPort }),
+);
 const docs = await listen('docs site', docsPort, () => serveDirectory(docsDir, { port: docsPort }));
 
-// A presigned GET works with plain curl for 15 minutes: the signature travels in the query string.
-const presigned = await presignUrl(
-  {
-    method: 'GET',
-    url: `${mock.url.replace(/\/$/, '')}/?Action=QueryUsableResourceV2&Version=2022-01-01&Type=1`,
-  },
-  { credentials: MOCK_CREDENTIALS, region: 'cn-beijing', service: 'vms', expiresInSeconds: 900 },
-);
-
-console.log(`
-  Docs site      ${docs.url}
-  Mock VMS API   ${mock.url}   (demo AccessKey ${MOCK_CREDENTIALS.accessKeyId}, secret ${MOCK_CREDENTIALS.secretAccessKey})
-
-  Try a call with the generated client:
-    VMS_ENDPOINT=${mock.url} pnpm example
-  or with curl (presigned, valid for 15 minutes):
-    curl '${presigned}'
-
-  Ctrl+C stops both.
-`);
-
+// Set before the banner: a script may stop both as soon as it reads it.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     await Promise.all([mock.close(), docs.close()]);
     process.exit(0);
   });
 }
+
+// Presigned URLs work with plain curl for 15 minutes: the signature travels in the query string.
+const examples = await Promise.all(
+  served.map(async ({ name, spec }) => {
+    const call = await exampleCall(spec, mock.url, { credentials: MOCK_CREDENTIALS, expiresInSeconds: 900 });
+    const how = call.operation.signed
+      ? `presigned for region ${spec.signing.region}, service ${spec.signing.service}`
+      : 'unsigned: the operation declares no signature';
+    return `    ${name}: ${call.operation.action} (${how})\n      ${call.curl}`;
+  }),
+);
+// One line per service: its signing scope, and its reference page when the docs site has one.
+const scopes = served
+  .map(({ name, spec }) => {
+    const page = existsSync(join(docsDir, name, 'index.html')) ? `   docs ${docs.url}${name}/` : '';
+    return `${name} (region ${spec.signing.region}, service ${spec.signing.service})${page}`;
+  })
+  .join('\n                 ');
+const skipped = registry
+  .filter((entry) => !entry.spec)
+  .map((entry) => `\n  Not served: ${entry.name}: ${entry.problem}`)
+  .join('');
+
+console.log(`
+  Docs site      ${docs.url}
+  Mock API       ${mock.url}   (demo AccessKey ${MOCK_CREDENTIALS.accessKeyId}, secret ${MOCK_CREDENTIALS.secretAccessKey})
+  Services       ${scopes}${skipped}
+
+  Try a call with the generated client:
+    VMS_ENDPOINT=${mock.url} pnpm example
+  or with curl, one call per service (presigned URLs are valid for 15 minutes):
+${examples.join('\n')}
+
+  Ctrl+C stops both.
+`);

@@ -35,6 +35,26 @@ afterAll(() => {
   child?.kill('SIGTERM');
 });
 
+const unquote = (text: string) => text.slice(1, -1).replaceAll("'\\''", "'");
+
+/** The request a printed `curl [-X M] [-H 'h: v']... [--data 'body'] 'url'` command sends. */
+function parseCurl(command: string): { url: string; init: RequestInit } {
+  const words = command.match(/'(?:[^']|'\\'')*'|\S+/g) ?? [];
+  const headers: Record<string, string> = {};
+  const init: RequestInit = { headers };
+  let url = '';
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word === '-X') init.method = words[++i];
+    else if (word === '-H') {
+      const [name = '', ...value] = unquote(words[++i] as string).split(': ');
+      headers[name] = value.join(': ');
+    } else if (word === '--data') init.body = unquote(words[++i] as string);
+    else url = unquote(word);
+  }
+  return { url, init };
+}
+
 const match = (pattern: RegExp) => {
   const found = pattern.exec(banner)?.[1];
   if (!found) throw new Error(`banner lacks ${pattern}: ${banner}`);
@@ -46,7 +66,12 @@ describe('pnpm start', () => {
     const docsUrl = match(/Docs site\s+(http:\/\/127\.0\.0\.1:\d+\/)/);
     const response = await fetch(docsUrl);
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('Volcengine VMS API');
+    // The site is either the VMS reference itself or a landing page linking each service's reference.
+    const page = await response.text();
+    const vms = page.includes('href="vms/index.html"')
+      ? await (await fetch(`${docsUrl}vms/index.html`)).text()
+      : page;
+    expect(vms).toContain('Volcengine VMS API');
   });
 
   it('prints a ready-to-run example that succeeds against the mock', async () => {
@@ -58,11 +83,21 @@ describe('pnpm start', () => {
     expect(stdout).toContain('"Records"');
   });
 
-  it('prints a presigned curl URL that the mock accepts', async () => {
-    const url = match(/curl '(http:\/\/127\.0\.0\.1:\d+\/\?[^']+)'/);
-    expect(url).toContain('X-Signature=');
-    const response = await fetch(url);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ResponseMetadata: { Action: 'QueryUsableResourceV2' } });
+  it('names every served service with the signing scope its spec declares', () => {
+    const services = match(/Services\s+(.+)/);
+    expect(services).toMatch(/^vms \(region cn-beijing, service vms\)/);
+    expect(banner).not.toContain('Mock VMS API');
+  });
+
+  it('prints, per service, a ready-to-run curl call that the mock answers', async () => {
+    const calls = [...banner.matchAll(/^ {4}(\w+): (\w+) \(([^)]*)\)\n {6}(curl .+)$/gm)];
+    expect(calls.map((found) => found[1])).toContain('vms');
+    for (const [, service, action, how, command] of calls) {
+      const request = parseCurl(command as string);
+      if (how?.startsWith('presigned')) expect(request.url).toContain('X-Signature=');
+      const response = await fetch(request.url, request.init);
+      expect(response.status, `${service}: ${command}`).toBe(200);
+      expect(await response.json()).toMatchObject({ ResponseMetadata: { Action: action } });
+    }
   });
 });

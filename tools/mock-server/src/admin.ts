@@ -1,21 +1,18 @@
 // The `/__mock/*` control endpoints: health, scenarios, the request log and state. They are not
-// signed and answer plain JSON (not the VMS envelope), since they are the mock's own API.
+// signed and answer plain JSON (not the API envelope), since they are the mock's own API.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from './http.ts';
 import type { RequestLog } from './requests.ts';
-import type { Router } from './routing.ts';
 import { checkScenario, parseScenario, type ScenarioStore } from './scenarios.ts';
-import type { MockSpec } from './spec.ts';
-import type { MockState } from './state.ts';
+import type { MockService } from './service.ts';
 
 export const ADMIN_PREFIX = '/__mock/';
 
 export interface AdminContext {
-  spec: MockSpec;
-  router: Router;
+  /** The services served; the first is the default one. */
+  services: MockService[];
   scenarios: ScenarioStore;
   requests: RequestLog;
-  state: MockState;
 }
 
 function parseJsonBody(body: Uint8Array): { ok: true; value: unknown } | { ok: false } {
@@ -28,16 +25,32 @@ function parseJsonBody(body: Uint8Array): { ok: true; value: unknown } | { ok: f
 
 type Reply = [status: number, body: unknown];
 
+const describe = (service: MockService) => ({
+  service: service.spec.signing.service,
+  region: service.spec.signing.region,
+  operations: service.spec.operations.length,
+});
+
+/** Deleted keys by key field name, over every service. */
+function deleted(services: MockService[]): Record<string, string[]> {
+  const merged: Record<string, string[]> = {};
+  for (const service of services)
+    for (const [name, keys] of Object.entries(service.state.snapshot()))
+      merged[name] = [...new Set([...(merged[name] ?? []), ...keys])];
+  return merged;
+}
+
 function reply(context: AdminContext, route: string, body: Uint8Array): Reply {
+  const [first] = context.services;
   switch (route) {
     case 'GET health':
+      // The top-level fields describe the default service; `services` lists them all when several.
       return [
         200,
         {
           ok: true,
-          service: context.spec.signing.service,
-          region: context.spec.signing.region,
-          operations: context.spec.operations.length,
+          ...(first ? describe(first) : {}),
+          ...(context.services.length > 1 ? { services: context.services.map(describe) } : {}),
         },
       ];
     case 'GET scenarios':
@@ -47,7 +60,7 @@ function reply(context: AdminContext, route: string, body: Uint8Array): Reply {
       if (!json.ok) return [400, { error: 'the body must be a JSON scenario object' }];
       const parsed = parseScenario(json.value);
       if (!parsed.ok) return [400, { error: parsed.message }];
-      const problem = checkScenario(context.spec, context.router, parsed.scenario);
+      const problem = checkScenario(context.services, parsed.scenario);
       if (problem) return [400, { error: problem }];
       return [201, { scenario: context.scenarios.add(parsed.scenario) }];
     }
@@ -59,9 +72,24 @@ function reply(context: AdminContext, route: string, body: Uint8Array): Reply {
       context.requests.clear();
       return [200, { cleared: true }];
     case 'GET state':
-      return [200, { deleted: context.state.snapshot() }];
+      return [
+        200,
+        {
+          deleted: deleted(context.services),
+          ...(context.services.length > 1
+            ? {
+                services: Object.fromEntries(
+                  context.services.map((service) => [
+                    service.spec.signing.service,
+                    { deleted: service.state.snapshot() },
+                  ]),
+                ),
+              }
+            : {}),
+        },
+      ];
     case 'DELETE state':
-      context.state.reset();
+      for (const service of context.services) service.state.reset();
       return [200, { cleared: true }];
     default:
       return [

@@ -1,14 +1,17 @@
 // Checks a request's Volcengine signature with @volc-openapi/signer and names the gateway error for
 // each way it can fail.
 import { type ReceivedRequest, verify } from '@volc-openapi/signer/verify';
-import type { SigningDoc } from './spec.ts';
+import type { Signing } from '@volc-openapi/spec-model';
 
 export type AuthResult = { ok: true; accessKeyId: string } | { ok: false; code: string; message: string };
 
 export interface AuthOptions {
   /** Access key id → secret access key. */
   credentials: Record<string, string>;
-  signing: SigningDoc;
+  /** The routed service's signing facts: the scope must name this service. */
+  signing: Signing;
+  /** Regions the scope may name: the service's `signing.region` and any accepted besides. */
+  regions: readonly string[];
   now: Date;
   maxSkewSeconds: number;
 }
@@ -35,9 +38,15 @@ export async function authenticate(
     maxSkewSeconds: options.maxSkewSeconds,
   });
   if (result.ok) {
-    // Any region is accepted: the official SDKs still sign VMS calls for cn-north-1.
     if (result.service !== options.signing.service) {
       return { ok: false, code: 'ServiceNotFound', message: `Could not find service ${result.service}.` };
+    }
+    if (!options.regions.includes(result.region)) {
+      return {
+        ok: false,
+        code: 'SignatureDoesNotMatch',
+        message: `The request signature we calculated does not match the signature you provided (credential scope region "${result.region}" is not one ${result.service} is signed for: ${options.regions.join(', ')}).`,
+      };
     }
     return { ok: true, accessKeyId: result.accessKeyId };
   }

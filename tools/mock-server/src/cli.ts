@@ -1,28 +1,22 @@
 #!/usr/bin/env node
-// volc-mock: serves the mock VMS endpoint from a bundled spec until interrupted.
-import { fileURLToPath } from 'node:url';
+// volc-mock: serves the mock endpoint for every built service of the registry (or the specs given)
+// on one port until interrupted.
 import { parseArgs } from 'node:util';
 import { MOCK_CREDENTIALS } from './credentials.ts';
-import { loadSpecFile } from './spec.ts';
+import { registryName, registrySpecs } from './registry.ts';
+import { loadSpecFile, type MockSpec } from './spec.ts';
 
-const USAGE = `usage: volc-mock [--spec <bundled openapi.json>] [--port <n>] [--host <address>] [--quiet]
-  --spec   bundled OpenAPI document (default: @volc-openapi/vms-spec's dist/openapi.json)
+const USAGE = `usage: volc-mock [--spec <bundled openapi.json>]... [--port <n>] [--host <address>] [--quiet]
+  --spec   a bundled OpenAPI document to serve; repeat it to serve several on one port
+           (default: every service of spec/services.yaml whose dist/openapi.json is built)
   --port   port to listen on (default: $MOCK_PORT or 4010; 0 picks a free one)
   --host   address to listen on (default: 127.0.0.1)
-  --quiet  do not log each request`;
+  --quiet  do not log each request
+Requests reach a service by the service named in their credential scope (signing.service).`;
 
 function fail(message: string): never {
   process.stderr.write(`volc-mock: ${message}\n`);
   process.exit(1);
-}
-
-/** The spec package's bundle, or the repository path when the package cannot be resolved. */
-function defaultSpecPath(): string {
-  try {
-    return fileURLToPath(import.meta.resolve('@volc-openapi/vms-spec/openapi.json'));
-  } catch {
-    return fileURLToPath(new URL('../../../spec/vms/dist/openapi.json', import.meta.url));
-  }
 }
 
 function parsePort(text: string, from: string): number {
@@ -32,7 +26,7 @@ function parsePort(text: string, from: string): number {
   return port;
 }
 
-let values: { spec?: string; port?: string; host?: string; quiet?: boolean; help?: boolean };
+let values: { spec?: string[]; port?: string; host?: string; quiet?: boolean; help?: boolean };
 try {
   // `pnpm run mock -- --port 1` passes the `--` along; dropping it keeps the options options.
   const args = process.argv.slice(2);
@@ -40,7 +34,7 @@ try {
   ({ values } = parseArgs({
     args,
     options: {
-      spec: { type: 'string' },
+      spec: { type: 'string', multiple: true },
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       quiet: { type: 'boolean', default: false },
@@ -61,35 +55,61 @@ const port =
     : process.env.MOCK_PORT
       ? parsePort(process.env.MOCK_PORT, 'MOCK_PORT')
       : 4010;
-const specPath = values.spec ?? defaultSpecPath();
+
+interface Served {
+  name: string;
+  spec: MockSpec;
+}
 
 try {
-  const { document, spec } = await loadSpecFile(specPath);
+  const served: Served[] = [];
+  const notes: string[] = [];
+  if (values.spec?.length) {
+    for (const path of values.spec) {
+      const { spec } = await loadSpecFile(path);
+      served.push({ name: registryName(path) ?? spec.signing.service, spec });
+    }
+  } else {
+    for (const entry of await registrySpecs()) {
+      if (entry.spec) served.push({ name: entry.name, spec: entry.spec });
+      else notes.push(`  not served: ${entry.name}: ${entry.problem}`);
+    }
+    if (served.length === 0)
+      throw new Error(`no service to serve: none of the registry's bundles is usable\n${notes.join('\n')}`);
+  }
   // Loaded only now (ajv, the signer): a bad spec path is reported without that start-up cost.
   const { startMockServer } = await import('./server.ts');
   const log = (message: string) => process.stdout.write(`${new Date().toISOString()} ${message}\n`);
   const running = await startMockServer({
-    spec: document,
+    specs: served.map((entry) => entry.spec),
     host: values.host,
     port,
     ...(values.quiet ? {} : { logger: { info: log, warn: log, error: log } }),
   });
-  process.stdout.write(
-    [
-      `VMS mock listening on ${running.url} (${spec.operations.length} operations from ${specPath})`,
-      'Demo credentials (public test data, valid only against this mock):',
-      `  access key id:     ${MOCK_CREDENTIALS.accessKeyId}`,
-      `  secret access key: ${MOCK_CREDENTIALS.secretAccessKey}`,
-      `  signing scope:     region ${spec.signing.region}, service ${spec.signing.service}`,
-      `Control: ${running.url}/__mock/health, /__mock/scenarios, /__mock/requests`,
-      '',
-    ].join('\n'),
-  );
+  // Set before the banner: a script may stop the mock as soon as it reads it.
   const stop = () => {
     running.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  const counts = served.map(
+    ({ name, spec }, index) => `${name}: ${spec.operations.length}${index === 0 ? ' operations' : ''}`,
+  );
+  process.stdout.write(
+    [
+      `Mock listening on ${running.url} (${counts.join(', ')})`,
+      'Demo credentials (public test data, valid only against this mock):',
+      `  access key id:     ${MOCK_CREDENTIALS.accessKeyId}`,
+      `  secret access key: ${MOCK_CREDENTIALS.secretAccessKey}`,
+      ...served.map(
+        ({ name, spec }) =>
+          `  signing scope:     ${name}: region ${spec.signing.region}, service ${spec.signing.service}`,
+      ),
+      ...notes,
+      `Control: ${running.url}/__mock/health, /__mock/scenarios, /__mock/requests`,
+      '',
+    ].join('\n'),
+  );
 } catch (error) {
   // Configuration problems and listen failures are reported as one line, without a stack trace.
   fail((error as Error).message);

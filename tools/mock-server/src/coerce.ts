@@ -1,29 +1,25 @@
-// Turns the text values of query strings and form bodies into the JSON types their schemas ask for,
-// so one JSON Schema validator can check every encoding alike. Values that do not convert are left as
-// text on purpose: the validator then reports them as invalid, naming the parameter.
-import { isObject, type JsonObject } from './spec.ts';
+// Turns the text values of query strings and form bodies into the JSON values their schemas ask for,
+// so one JSON Schema validator can check every encoding alike. Lists and objects are read the way the
+// spec says they travel (the field's `style`: comma-joined, repeated names or JSON text). Values that
+// do not convert are left as text on purpose: the validator then reports them, naming the parameter.
+import { follow, type InputField, isObject, type JsonObject } from '@volc-openapi/spec-model';
 
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-function follow(document: JsonObject, schema: unknown): JsonObject | undefined {
-  let current = schema;
-  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 32; hops++) {
-    const ref = current.$ref;
-    if (!ref.startsWith('#/')) return undefined;
-    current = decodeURIComponent(ref.slice(2))
-      .split('/')
-      .reduce<unknown>(
-        (into, part) => (isObject(into) ? into[part.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined),
-        document,
-      );
+/** A schema with its references followed; undefined when it cannot be (the validator reports that). */
+function resolve(document: JsonObject, schema: unknown): JsonObject | undefined {
+  if (!isObject(schema)) return undefined;
+  try {
+    return follow(document, schema, []).node;
+  } catch {
+    return undefined;
   }
-  return isObject(current) ? current : undefined;
 }
 
 /** The schema and the branches of its `allOf`/`anyOf`/`oneOf`, references followed. */
 function branches(document: JsonObject, schema: unknown, depth = 0): JsonObject[] {
-  const resolved = follow(document, schema);
+  const resolved = resolve(document, schema);
   if (!resolved || depth > 8) return [];
   const out = [resolved];
   for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
@@ -50,13 +46,6 @@ function typesOf(document: JsonObject, schema: unknown): Set<string> {
   return types;
 }
 
-function propertySchema(document: JsonObject, schema: unknown, name: string): unknown {
-  for (const branch of branches(document, schema)) {
-    if (isObject(branch.properties) && name in branch.properties) return branch.properties[name];
-  }
-  return undefined;
-}
-
 function itemSchema(document: JsonObject, schema: unknown): unknown {
   for (const branch of branches(document, schema)) if (branch.items !== undefined) return branch.items;
   return undefined;
@@ -70,8 +59,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Converts one text value to the type its schema wants, when it reads as that type. */
-function coerceOne(document: JsonObject, text: string, schema: unknown): unknown {
+/** Converts one text value to the scalar type its schema wants, when it reads as that type. */
+function coerceScalar(document: JsonObject, text: string, schema: unknown): unknown {
   const types = typesOf(document, schema);
   // A schema that accepts text keeps the text: `"007"` must stay `"007"` for a string field.
   if (types.size === 0 || types.has('string')) return text;
@@ -80,29 +69,52 @@ function coerceOne(document: JsonObject, text: string, schema: unknown): unknown
   if (types.has('number') && NUMBER.test(trimmed)) return Number(trimmed);
   if (types.has('boolean') && (trimmed === 'true' || trimmed === 'false')) return trimmed === 'true';
   if (types.has('null') && trimmed === 'null') return null;
-  // Nested objects and lists travel as JSON text in forms (that is how the runtime encodes them).
-  if ((types.has('object') && trimmed.startsWith('{')) || (types.has('array') && trimmed.startsWith('['))) {
-    return parseJson(trimmed);
-  }
   return text;
 }
 
 /**
- * Converts the values a parameter was sent with. Array-typed parameters accept repeated names
- * (`A=1&A=2`), one comma-separated value (`A=1,2`) or JSON text (`A=[1,2]`).
+ * The value of one input field from the texts it was sent with, read by the field's declared style:
+ * `comma` splits each value on "," (repeated names add to the list), `repeat` takes every value of
+ * the name as one item, `json` parses the JSON text. A scalar sent twice keeps its first value.
  */
-export function coerceValues(document: JsonObject, values: string[], schema: unknown): unknown {
-  const types = typesOf(document, schema);
-  if (types.has('array') && !types.has('string')) {
-    const [only] = values;
-    if (values.length === 1 && only !== undefined && only.trim().startsWith('['))
-      return parseJson(only.trim());
-    const parts = values.length === 1 && only !== undefined ? (only === '' ? [] : only.split(',')) : values;
-    const items = itemSchema(document, schema);
-    return parts.map((part) => coerceOne(document, part, items));
+export function decodeField(document: JsonObject, field: InputField, values: string[]): unknown {
+  switch (field.style) {
+    case 'comma': {
+      const items = itemSchema(document, field.schema);
+      return values
+        .flatMap((value) => (value === '' ? [] : value.split(',')))
+        .map((part) => coerceScalar(document, part, items));
+    }
+    case 'repeat': {
+      const items = itemSchema(document, field.schema);
+      return values.map((value) => coerceScalar(document, value, items));
+    }
+    case 'json':
+      return parseJson(values[0] ?? '');
+    default:
+      return undeclared(document, field.schema, values);
   }
-  // A scalar sent twice keeps its first value, as most servers do.
-  return coerceOne(document, values[0] ?? '', schema);
+}
+
+/**
+ * A field the spec gives no style: a scalar, or a list/object of a JSON body that arrived as a form
+ * (which the spec does not describe). The latter is read leniently: JSON text, else comma-joined or
+ * repeated values.
+ */
+function undeclared(document: JsonObject, schema: unknown, values: string[]): unknown {
+  const types = typesOf(document, schema);
+  const [first = ''] = values;
+  if (!types.has('string') && (types.has('array') || types.has('object'))) {
+    const trimmed = first.trim();
+    if (values.length === 1 && (trimmed.startsWith('[') || trimmed.startsWith('{')))
+      return parseJson(trimmed);
+    if (types.has('array')) {
+      const parts = values.length === 1 ? (first === '' ? [] : first.split(',')) : values;
+      const items = itemSchema(document, schema);
+      return parts.map((part) => coerceScalar(document, part, items));
+    }
+  }
+  return coerceScalar(document, first, schema);
 }
 
 /** Groups name/value pairs by name, keeping first-seen order. */
@@ -116,14 +128,20 @@ export function groupPairs(pairs: Iterable<[string, string]>): Map<string, strin
   return grouped;
 }
 
-/** Builds the typed object a form body stands for, each field converted by its property schema. */
-export function coerceFields(
+/**
+ * The typed object a form body stands for: each declared field read by its style; a name the spec
+ * does not declare keeps its (first) text, for the validator to refuse by name.
+ */
+export function decodeFields(
   document: JsonObject,
-  fields: Map<string, string[]>,
-  schema: unknown,
+  declared: InputField[],
+  sent: Map<string, string[]>,
 ): JsonObject {
+  const byName = new Map(declared.map((field) => [field.name, field]));
   const out: JsonObject = {};
-  for (const [name, values] of fields)
-    out[name] = coerceValues(document, values, propertySchema(document, schema, name));
+  for (const [name, values] of sent) {
+    const field = byName.get(name);
+    out[name] = field ? decodeField(document, field, values) : values[0];
+  }
   return out;
 }

@@ -1,6 +1,7 @@
-// Builds the VMS response envelope for successes and errors, and the error catalogue behind it.
+// Builds the response envelope for successes and errors; error codes come from the spec's catalogue.
 import { randomBytes } from 'node:crypto';
-import type { DocumentedError, JsonObject, MockOperation, MockSpec } from './spec.ts';
+import type { Signing } from '@volc-openapi/spec-model';
+import type { DocumentedError, JsonObject, MockOperation } from './spec.ts';
 
 /** Who was called, as far as the server could tell; echoed in `ResponseMetadata`. */
 export interface CallContext {
@@ -15,59 +16,25 @@ export interface EnvelopeAnswer {
 }
 
 /**
- * Gateway codes the server itself raises, with the status and CodeN the Volcengine platform docs
- * give. The spec's own examples take precedence; this only fills in codes a spec leaves out.
+ * Where error codes are looked up and what `ResponseMetadata` says about the service: a service
+ * model, or (for a request no service answers) the scope it named and a catalogue of codes.
  */
-const PLATFORM_ERRORS: Record<string, Omit<DocumentedError, 'code'>> = {
-  MissingParameter: { status: 400, codeN: 100002, message: 'A required parameter is missing.' },
-  InvalidParameter: { status: 400, message: 'A parameter is invalid.' },
-  MissingAction: { status: 400, message: 'The request is missing an action.' },
-  InvalidAction: { status: 400, message: 'The specified action is invalid.' },
-  MissingAuthenticationToken: {
-    status: 401,
-    codeN: 100003,
-    message: 'The request is missing authentication data.',
-  },
-  MissingRequestInfo: { status: 400, codeN: 100004, message: 'The request is missing signing information.' },
-  MissingSignature: { status: 401, codeN: 100005, message: 'The request is missing a signature.' },
-  InvalidTimestamp: {
-    status: 400,
-    codeN: 100006,
-    message: 'The request has expired or its date is in the future.',
-  },
-  ServiceNotFound: {
-    status: 404,
-    codeN: 100007,
-    message: 'Could not find the service named in the credential scope.',
-  },
-  InvalidActionOrVersion: {
-    status: 404,
-    codeN: 100008,
-    message: 'Could not find the operation for this version.',
-  },
-  InvalidAccessKey: { status: 401, codeN: 100009, message: 'The access key provided is not valid.' },
-  SignatureDoesNotMatch: {
-    status: 401,
-    codeN: 100010,
-    message: 'The request signature we calculated does not match the signature you provided.',
-  },
-  InvalidAuthorization: { status: 400, message: 'The Authorization header is malformed.' },
-  InternalError: { status: 500, codeN: 100014, message: 'The request has failed due to an unknown error.' },
-};
+export interface ErrorCatalogue {
+  signing: Signing;
+  /** Every code the service documents, the platform's included (each bundle carries them). */
+  errors: Map<string, DocumentedError>;
+}
 
 /**
  * Looks an error code up: first on the operation (so a code documented with HTTP 200 there keeps
- * 200), then anywhere in the spec, then in the platform table.
+ * 200), then anywhere in the service's spec, where every platform code is documented.
  */
 export function lookupError(
-  spec: MockSpec,
+  catalogue: ErrorCatalogue,
   code: string,
   operation?: MockOperation,
 ): DocumentedError | undefined {
-  const documented = operation?.errors.get(code) ?? spec.errors.get(code);
-  if (documented) return documented;
-  const platform = PLATFORM_ERRORS[code];
-  return platform ? { code, ...platform } : undefined;
+  return operation?.errors.find((error) => error.code === code) ?? catalogue.errors.get(code);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -98,13 +65,13 @@ export function newRequestId(now: Date): string {
   return stamp + randomHex15();
 }
 
-function metadata(spec: MockSpec, call: CallContext): JsonObject {
+function metadata(catalogue: ErrorCatalogue, call: CallContext): JsonObject {
   return {
     RequestId: call.requestId,
     ...(call.action !== undefined ? { Action: call.action } : {}),
     ...(call.version !== undefined ? { Version: call.version } : {}),
-    Service: spec.signing.service,
-    Region: spec.signing.region,
+    Service: catalogue.signing.service,
+    Region: catalogue.signing.region,
   };
 }
 
@@ -124,12 +91,16 @@ function exampleJson(operation: MockOperation): string {
  * is answered without one (an empty object could break the documented `Result` schema); only an
  * operation that documents no success example at all gets `Result: {}`.
  */
-export function successEnvelope(spec: MockSpec, operation: MockOperation, call: CallContext): EnvelopeAnswer {
+export function successEnvelope(
+  catalogue: ErrorCatalogue,
+  operation: MockOperation,
+  call: CallContext,
+): EnvelopeAnswer {
   const example = operation.successExample
     ? (JSON.parse(exampleJson(operation)) as JsonObject)
     : { Result: {} };
   const { ResponseMetadata: _ignored, ...rest } = example;
-  return { status: 200, body: { ResponseMetadata: metadata(spec, call), ...rest } };
+  return { status: 200, body: { ResponseMetadata: metadata(catalogue, call), ...rest } };
 }
 
 export interface ErrorOptions {
@@ -140,19 +111,19 @@ export interface ErrorOptions {
   operation?: MockOperation;
 }
 
-/** An error envelope for `code`, with the status and CodeN the spec (or platform table) gives it. */
+/** An error envelope for `code`, with the status and CodeN the spec gives it. */
 export function errorEnvelope(
-  spec: MockSpec,
+  catalogue: ErrorCatalogue,
   code: string,
   call: CallContext,
   options: ErrorOptions = {},
 ): EnvelopeAnswer {
-  const known = lookupError(spec, code, options.operation);
+  const known = lookupError(catalogue, code, options.operation);
   const error: JsonObject = { Code: code };
   if (known?.codeN !== undefined) error.CodeN = known.codeN;
   error.Message = options.message ?? known?.message ?? code;
   return {
     status: options.status ?? known?.status ?? 400,
-    body: { ResponseMetadata: { ...metadata(spec, call), Error: error } },
+    body: { ResponseMetadata: { ...metadata(catalogue, call), Error: error } },
   };
 }

@@ -1,5 +1,8 @@
-// @volc-openapi/mock-server: a mock VMS endpoint driven by the bundled OpenAPI document.
-export { MOCK_CREDENTIALS } from './credentials.ts';
+// @volc-openapi/mock-server: a mock Volcengine endpoint for one or several services, driven by their
+// bundled OpenAPI documents (read through @volc-openapi/spec-model).
+export { DEFAULT_EXTRA_REGIONS, MOCK_CREDENTIALS } from './credentials.ts';
+export { type ExampleCall, exampleCall, exampleOperation } from './example.ts';
+export { type RegistrySpec, registrySpecs } from './registry.ts';
 export type { RecordedRequest, RequestLog } from './requests.ts';
 export type { MalformedKind, Scenario, ScenarioStore, StoredScenario } from './scenarios.ts';
 export {
@@ -7,6 +10,8 @@ export {
   type MockLogger,
   type MockServer,
   type MockServerOptions,
+  type MockSpecInput,
+  type MockStateView,
   type RunningMockServer,
   type StartMockServerOptions,
   startMockServer,
@@ -20,9 +25,10 @@ export {
   readSpec,
 } from './spec.ts';
 export {
-  DEFAULT_STATE_RULES,
   type DeleteRule,
   type ListRule,
   type MockState,
+  readStateRules,
+  STATE_EXTENSION,
   type StateRules,
 } from './state.ts';

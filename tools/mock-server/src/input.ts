@@ -1,6 +1,6 @@
 // Decodes what a request carries (query string, JSON / form / multipart body) into typed objects
-// ready for schema validation. Which fields exist and what type they have comes from the spec.
-import { coerceFields, coerceValues, groupPairs } from './coerce.ts';
+// ready for schema validation. Which fields exist, their types and how they travel come from the spec.
+import { decodeField, decodeFields, groupPairs } from './coerce.ts';
 import type { JsonObject, MockOperation } from './spec.ts';
 import { BODY_PARAMETER, invalid, type ParameterProblem } from './validation.ts';
 
@@ -24,9 +24,9 @@ export function decodeQuery(
   search: URLSearchParams,
 ): JsonObject {
   const query: JsonObject = {};
-  for (const parameter of operation.queryParameters) {
-    const values = search.getAll(parameter.name);
-    if (values.length > 0) query[parameter.name] = coerceValues(document, values, parameter.schema);
+  for (const field of operation.query) {
+    const values = search.getAll(field.name);
+    if (values.length > 0) query[field.name] = decodeField(document, field, values);
   }
   return query;
 }
@@ -37,12 +37,12 @@ async function decodeBody(
   contentType: string | undefined,
   bytes: Uint8Array<ArrayBuffer>,
 ): Promise<{ ok: true; body: unknown } | { ok: false; problem: ParameterProblem }> {
-  const doc = operation.requestBody;
-  if (!doc) return { ok: true, body: undefined };
+  const declared = operation.body;
+  if (!declared) return { ok: true, body: undefined };
   // An empty body stands for "no fields", so a missing required field is reported by name.
   if (bytes.length === 0) return { ok: true, body: {} };
 
-  const type = mediaType(contentType) ?? doc.mediaTypes[0];
+  const type = mediaType(contentType) ?? declared.mediaType;
   const text = new TextDecoder().decode(bytes);
   if (type === 'application/json' || type?.endsWith('+json')) {
     try {
@@ -55,7 +55,7 @@ async function decodeBody(
     }
   }
   if (type === 'application/x-www-form-urlencoded') {
-    return { ok: true, body: coerceFields(document, groupPairs(new URLSearchParams(text)), doc.schema) };
+    return { ok: true, body: decodeFields(document, declared.fields, groupPairs(new URLSearchParams(text))) };
   }
   if (type === 'multipart/form-data') {
     let form: FormData;
@@ -72,7 +72,7 @@ async function decodeBody(
       name,
       typeof value === 'string' ? value : value.name,
     ]);
-    return { ok: true, body: coerceFields(document, groupPairs(pairs), doc.schema) };
+    return { ok: true, body: decodeFields(document, declared.fields, groupPairs(pairs)) };
   }
   return {
     ok: false,

@@ -8,6 +8,8 @@ export interface RecordedRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** The signing service the request was routed to. */
+  service?: string;
   action?: string;
   version?: string;
   /** Filled in once answered; absent when the connection was reset. */

@@ -1,5 +1,5 @@
 // Finds the operation a request addresses from its `Action` and `Version` query parameters.
-import type { HttpMethod, MockOperation, MockSpec } from './spec.ts';
+import type { MockOperation, MockSpec } from './spec.ts';
 
 export type RouteFailure = {
   ok: false;
@@ -13,6 +13,8 @@ export type RouteResult = { ok: true; operation: MockOperation } | RouteFailure;
 
 export interface Router {
   route(search: URLSearchParams): RouteResult;
+  /** The operation with this Action and Version, if the service has it. */
+  find(action: string, version: string): MockOperation | undefined;
   /** Why `method` cannot call `operation`, or undefined when it can. */
   methodProblem(operation: MockOperation, method: string): string | undefined;
   /** Every operation with this Action name, whatever its Version. */
@@ -49,8 +51,11 @@ export function createRouter(spec: MockSpec): Router {
         version,
       };
     },
+    find(action, version) {
+      return table.get(routeKey(action, version));
+    },
     methodProblem(operation, method) {
-      const expected: HttpMethod = operation.method;
+      const expected = operation.method;
       if (method.toUpperCase() === expected) return undefined;
       return `The specified action is invalid: ${operation.action} must be called with ${expected}, not ${method.toUpperCase()}.`;
     },

@@ -1,14 +1,17 @@
 // Scenarios make the mock misbehave on purpose (errors, delays, broken answers) so clients can be
 // tested against failures. They come from the `X-Mock-Scenario` header (one request) or from the
 // admin endpoint (queued, optionally limited to an Action and a number of requests).
+import { isObject } from '@volc-openapi/spec-model';
 import { lookupError } from './envelope.ts';
 import type { Router } from './routing.ts';
-import { isObject, type MockSpec } from './spec.ts';
+import type { MockOperation, MockSpec } from './spec.ts';
 
 export const MALFORMED_KINDS = ['html', 'empty', 'truncated'] as const;
 export type MalformedKind = (typeof MALFORMED_KINDS)[number];
 
 export interface Scenario {
+  /** Only requests routed to this service (its signing service name, e.g. `vms`); any when absent. */
+  service?: string;
   /** Only requests for this Action; every Action when absent. */
   action?: string;
   /** How many matching requests it applies to; unlimited (until cleared) when absent. */
@@ -17,7 +20,7 @@ export interface Scenario {
   error?: string;
   /** HTTP status to answer with (overrides the documented one). */
   status?: number;
-  /** Deliver the error envelope with HTTP 200, as VMS does for some business errors. */
+  /** Deliver the error envelope with HTTP 200, as some services do for business errors. */
   http200?: boolean;
   /** Wait this long before answering. */
   delayMs?: number;
@@ -47,9 +50,10 @@ export function parseScenario(input: unknown): ScenarioParse {
   for (const [key, value] of Object.entries(input)) {
     const bad = (want: string): ScenarioParse => ({ ok: false, message: `"${key}" must be ${want}` });
     switch (key) {
+      case 'service':
       case 'action':
         if (typeof value !== 'string' || !value) return bad('a non-empty string');
-        scenario.action = value;
+        scenario[key] = value;
         break;
       case 'error':
         if (typeof value !== 'string' || !value) return bad('a non-empty string');
@@ -112,21 +116,39 @@ export function parseScenarioHeader(text: string): ScenarioParse {
   return parseScenario(fields);
 }
 
-/** Refuses scenarios the spec cannot back: an unknown Action, or an error code nobody documents. */
-export function checkScenario(spec: MockSpec, router: Router, scenario: Scenario): string | undefined {
-  const operations = scenario.action === undefined ? spec.operations : router.byAction(scenario.action);
+/** A service the mock serves, as scenarios see it. */
+export interface ScenarioTarget {
+  spec: MockSpec;
+  router: Router;
+}
+
+/** Refuses scenarios the specs cannot back: an unknown service or Action, or an error code nobody documents. */
+export function checkScenario(targets: ScenarioTarget[], scenario: Scenario): string | undefined {
+  const chosen =
+    scenario.service === undefined
+      ? targets
+      : targets.filter((target) => target.spec.signing.service === scenario.service);
+  if (chosen.length === 0)
+    return `the mock serves no service named ${scenario.service} (it serves ${targets.map((t) => t.spec.signing.service).join(', ')})`;
+  const operations = chosen.flatMap((target) =>
+    (scenario.action === undefined ? target.spec.operations : target.router.byAction(scenario.action)).map(
+      (operation): [MockSpec, MockOperation] => [target.spec, operation],
+    ),
+  );
   if (operations.length === 0) return `the spec has no Action named ${scenario.action}`;
   const code = scenario.error;
   if (code === undefined || scenario.status !== undefined) return undefined;
-  if (operations.some((operation) => lookupError(spec, code, operation))) return undefined;
-  const documented = [...new Set(operations.flatMap((operation) => [...operation.errors.keys()]))];
+  if (operations.some(([spec, operation]) => lookupError(spec, code, operation))) return undefined;
+  const documented = [
+    ...new Set(operations.flatMap(([, operation]) => operation.errors.map((error) => error.code))),
+  ];
   return `error code ${code} is not documented${scenario.action ? ` for ${scenario.action}` : ''}; pass "status" to force it anyway, or use one of: ${documented.join(', ')}`;
 }
 
 export interface ScenarioStore {
   add(scenario: Scenario): StoredScenario;
-  /** Takes the first queued scenario that applies to `action`, counting one use of it. */
-  take(action: string): Scenario | undefined;
+  /** Takes the first queued scenario that applies to `action` of `service`, counting one use of it. */
+  take(action: string, service?: string): Scenario | undefined;
   list(): StoredScenario[];
   /** Removes every queued scenario; returns how many there were. */
   clear(): number;
@@ -141,8 +163,12 @@ export function createScenarioStore(): ScenarioStore {
       queue.push(stored);
       return { ...stored };
     },
-    take(action) {
-      const found = queue.find((entry) => entry.action === undefined || entry.action === action);
+    take(action, service) {
+      const found = queue.find(
+        (entry) =>
+          (entry.action === undefined || entry.action === action) &&
+          (entry.service === undefined || entry.service === service),
+      );
       if (!found) return undefined;
       if (found.remaining !== null) {
         found.remaining -= 1;

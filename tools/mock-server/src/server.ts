@@ -1,14 +1,17 @@
-// The HTTP server: takes each request through routing, signature check, scenarios, input validation
-// and the example answer, in that order, and writes the VMS envelope.
+// The HTTP server: finds each request's service from its credential scope, then takes it through
+// routing, signature check, scenarios, input validation and the example answer, in that order, and
+// writes the envelope. Several services share one port.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type DocumentedError, isObject } from '@volc-openapi/spec-model';
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
 import { authenticate } from './auth.ts';
-import { MOCK_CREDENTIALS } from './credentials.ts';
+import { DEFAULT_EXTRA_REGIONS, MOCK_CREDENTIALS } from './credentials.ts';
 import {
   type CallContext,
   type EnvelopeAnswer,
+  type ErrorCatalogue,
   errorEnvelope,
   newRequestId,
   successEnvelope,
@@ -24,7 +27,6 @@ import {
 } from './http.ts';
 import { decodeInput } from './input.ts';
 import { createRequestLog, type RecordedRequest, type RequestLog, redactHeaders } from './requests.ts';
-import { createRouter, type Router } from './routing.ts';
 import {
   checkScenario,
   createScenarioStore,
@@ -32,16 +34,9 @@ import {
   type Scenario,
   type ScenarioStore,
 } from './scenarios.ts';
-import {
-  isObject,
-  type JsonObject,
-  MockConfigError,
-  type MockOperation,
-  type MockSpec,
-  readSpec,
-} from './spec.ts';
-import { createState, type MockState, type StateRules } from './state.ts';
-import { createValidators, type OperationValidators } from './validation.ts';
+import { createMockService, credentialScope, type MockService } from './service.ts';
+import { type JsonObject, MockConfigError, type MockOperation, type MockSpec, readSpec } from './spec.ts';
+import type { MockState, StateRules } from './state.ts';
 
 export interface MockLogger {
   info(message: string): void;
@@ -49,18 +44,35 @@ export interface MockLogger {
   error(message: string): void;
 }
 
+/** A spec to serve: a parsed bundled OpenAPI document, or a model read by `@volc-openapi/spec-model`. */
+export type MockSpecInput = object;
+
 export interface MockServerOptions {
-  /** The bundled OpenAPI document (parsed JSON). */
-  spec: object;
+  /** One spec to serve (kept for single-service callers); `specs` serves several. */
+  spec?: MockSpecInput;
+  /**
+   * Specs served together on one port, each reached by the service its credential scope names
+   * (`signing.service`). The first is the default: it answers requests that name no service and
+   * no other service claims. With `spec` as well, `spec` comes first.
+   */
+  specs?: MockSpecInput[];
   /** Access key id → secret key accepted for signing; defaults to `MOCK_CREDENTIALS`. */
   credentials?: Record<string, string>;
+  /**
+   * Regions a credential scope may name besides each service's own `signing.region`; default
+   * `DEFAULT_EXTRA_REGIONS` (cn-north-1, the official SDKs' default). `[]`: only the spec's region.
+   */
+  extraRegions?: readonly string[];
   /** The server clock, used for the Date header, RequestIds and the X-Date skew check. */
   now?: () => Date;
   /** Allowed distance between X-Date and the server clock; default 900 s. */
   maxSkewSeconds?: number;
   /** Receives one line per answered call; silent when absent. */
   logger?: MockLogger;
-  /** Stateful rules (delete then list); `false` turns them off; default `DEFAULT_STATE_RULES`. */
+  /**
+   * Stateful rules (delete then list): by default each spec's root `x-volc-mock-state`; `false` turns
+   * them off; an object replaces every spec's rules.
+   */
   state?: boolean | StateRules;
   /** How many requests `GET /__mock/requests` remembers; default 100. */
   requestLogSize?: number;
@@ -68,13 +80,20 @@ export interface MockServerOptions {
   maxBodyBytes?: number;
 }
 
+/** The state of every service: what `/__mock/state` shows and clears. */
+export type MockStateView = Pick<MockState, 'snapshot' | 'reset'>;
+
 export interface MockServer {
   /** A node:http server, not yet listening. */
   server: Server;
+  /** The default (first) service's model. */
   spec: MockSpec;
+  /** Every service served, the default first. */
+  specs: MockSpec[];
   scenarios: ScenarioStore;
   requests: RequestLog;
-  state: MockState;
+  /** Deleted keys over every service (by key field name), and a reset of them all. */
+  state: MockStateView;
   /** The request handler, for mounting the mock inside another node:http server. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** Stops listening, drops open connections and cancels delayed answers. */
@@ -94,6 +113,12 @@ export interface RunningMockServer {
   port: number;
   mock: MockServer;
   close(): Promise<void>;
+}
+
+/** The call as the server works it out: its catalogue follows the service it is routed to. */
+interface Call extends CallContext {
+  catalogue: ErrorCatalogue;
+  service?: string;
 }
 
 type Outcome =
@@ -116,15 +141,63 @@ function requestUrl(req: IncomingMessage): URL {
   }
 }
 
+function readSpecs(options: MockServerOptions): MockSpec[] {
+  const inputs = [...(options.spec !== undefined ? [options.spec] : []), ...(options.specs ?? [])];
+  if (inputs.length === 0) throw new MockConfigError('no spec to serve: pass `spec` or `specs`');
+  const specs = inputs.map((input) => readSpec(input));
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    const name = spec.signing.service;
+    if (seen.has(name))
+      throw new MockConfigError(
+        `two specs sign for the service "${name}"; each service is served once (requests are routed by the service in their credential scope)`,
+      );
+    seen.add(name);
+  }
+  return specs;
+}
+
 export function createMockServer(options: MockServerOptions): MockServer {
-  const spec = readSpec(options.spec);
-  const router: Router = createRouter(spec);
-  const validators: OperationValidators = createValidators(spec);
+  const specs = readSpecs(options);
+  const stateOption = options.state ?? true;
+  const extraRegions = options.extraRegions ?? DEFAULT_EXTRA_REGIONS;
+  const services: MockService[] = specs.map((spec) =>
+    createMockService(spec, {
+      extraRegions,
+      ...(typeof stateOption === 'object' ? { rules: stateOption } : {}),
+    }),
+  );
+  const [primary] = services as [MockService, ...MockService[]];
+  const byService = new Map(services.map((service) => [service.spec.signing.service, service]));
+  /** Every code any served spec documents: the catalogue for requests no service answers. */
+  const catalogue = new Map<string, DocumentedError>();
+  for (const service of services)
+    for (const [code, error] of service.spec.errors) if (!catalogue.has(code)) catalogue.set(code, error);
+  /**
+   * Each service's catalogue: its own codes first, then any other served spec's (every bundle carries
+   * the platform codes, so a small spec without them still answers gateway errors with their status).
+   */
+  const catalogues = new Map<MockService, ErrorCatalogue>(
+    services.map((service) => [
+      service,
+      { signing: service.spec.signing, errors: new Map([...catalogue, ...service.spec.errors]) },
+    ]),
+  );
   const scenarios = createScenarioStore();
   const requests = createRequestLog(options.requestLogSize);
-  const stateOption = options.state ?? true;
-  const state = createState(typeof stateOption === 'object' ? stateOption : undefined);
   const stateful = stateOption !== false;
+  const state: MockStateView = {
+    snapshot() {
+      const merged: Record<string, string[]> = {};
+      for (const service of services)
+        for (const [name, keys] of Object.entries(service.state.snapshot()))
+          merged[name] = [...new Set([...(merged[name] ?? []), ...keys])];
+      return merged;
+    },
+    reset() {
+      for (const service of services) service.state.reset();
+    },
+  };
   const credentials = options.credentials ?? {
     [MOCK_CREDENTIALS.accessKeyId]: MOCK_CREDENTIALS.secretAccessKey,
   };
@@ -134,42 +207,66 @@ export function createMockServer(options: MockServerOptions): MockServer {
   // Aborted on close so delayed answers do not keep the process alive.
   const closing = new AbortController();
 
-  const fail = (code: string, call: CallContext, message?: string, operation?: MockOperation): Outcome =>
+  const fail = (code: string, call: Call, message?: string, operation?: MockOperation): Outcome =>
     envelope(
-      errorEnvelope(spec, code, call, {
+      errorEnvelope(call.catalogue, code, call, {
         ...(message ? { message } : {}),
         ...(operation ? { operation } : {}),
       }),
     );
 
   /**
+   * The service of a request that names none in a credential scope: an unsigned request goes to the
+   * service that declares its Action and Version unsigned (`security: []`); otherwise to the service
+   * that has the operation, else the default one.
+   */
+  function unnamedService(signed: boolean, action: string, version: string): MockService {
+    const owners = services.filter((service) => service.router.find(action, version));
+    if (!signed) {
+      const open = owners.find((service) => service.router.find(action, version)?.signed === false);
+      if (open) return open;
+    }
+    return owners[0] ?? primary;
+  }
+
+  /**
    * The scenario for this request: the X-Mock-Scenario header when sent (it then replaces the queue
    * for this one request), else the first queued one that applies. A string explains a bad header.
    */
-  function pickScenario(req: IncomingMessage, operation: MockOperation): Scenario | string | undefined {
+  function pickScenario(
+    req: IncomingMessage,
+    service: MockService,
+    operation: MockOperation,
+  ): Scenario | string | undefined {
+    const name = service.spec.signing.service;
     const header = req.headers['x-mock-scenario'];
-    if (typeof header !== 'string' || !header.trim()) return scenarios.take(operation.action);
+    if (typeof header !== 'string' || !header.trim()) return scenarios.take(operation.action, name);
     const parsed = parseScenarioHeader(header);
     if (!parsed.ok) return parsed.message;
-    const problem = checkScenario(spec, router, parsed.scenario);
+    const problem = checkScenario(services, parsed.scenario);
     if (problem) return problem;
-    const { action } = parsed.scenario;
-    return action === undefined || action === operation.action ? parsed.scenario : undefined;
+    const { action, service: only } = parsed.scenario;
+    return (action === undefined || action === operation.action) && (only === undefined || only === name)
+      ? parsed.scenario
+      : undefined;
   }
 
   /** Carries out a scenario; undefined means "carry on and answer normally". */
-  async function playScenario(scenario: Scenario, operation: MockOperation, call: CallContext) {
+  async function playScenario(scenario: Scenario, operation: MockOperation, call: Call) {
     if (scenario.delayMs) await sleep(scenario.delayMs, undefined, { signal: closing.signal });
     if (scenario.reset) return { kind: 'reset' } as const;
 
     let forced: EnvelopeAnswer | undefined;
     if (scenario.error !== undefined) {
       const status = scenario.http200 ? 200 : scenario.status;
-      forced = errorEnvelope(spec, scenario.error, call, { operation, ...(status ? { status } : {}) });
+      forced = errorEnvelope(call.catalogue, scenario.error, call, {
+        operation,
+        ...(status ? { status } : {}),
+      });
     } else if (scenario.status !== undefined && scenario.status !== 200 && !scenario.malformed) {
       // A bare status picks the first error the operation documents with that status.
-      const documented = [...operation.errors.values()].find((error) => error.status === scenario.status);
-      forced = errorEnvelope(spec, documented?.code ?? 'InternalError', call, {
+      const documented = operation.errors.find((error) => error.status === scenario.status);
+      forced = errorEnvelope(call.catalogue, documented?.code ?? 'InternalError', call, {
         operation,
         status: scenario.status,
       });
@@ -184,7 +281,7 @@ export function createMockServer(options: MockServerOptions): MockServer {
       } as const;
     }
     if (scenario.malformed) {
-      const answer = forced ?? successEnvelope(spec, operation, call);
+      const answer = forced ?? successEnvelope(call.catalogue, operation, call);
       const json = JSON.stringify(answer.body);
       return {
         kind: 'text',
@@ -201,9 +298,36 @@ export function createMockServer(options: MockServerOptions): MockServer {
     req: IncomingMessage,
     url: URL,
     body: Uint8Array<ArrayBuffer>,
-    call: CallContext,
+    call: Call,
   ): Promise<Outcome> {
-    const route = router.route(url.searchParams);
+    const search = url.searchParams;
+    const scope = credentialScope(req.headers, search);
+    let service: MockService;
+    if (scope.service !== undefined) {
+      const named = byService.get(scope.service);
+      if (!named) {
+        const action = search.get('Action');
+        const version = search.get('Version');
+        if (action) call.action = action;
+        if (version) call.version = version;
+        call.catalogue = {
+          signing: { service: scope.service, region: scope.region ?? '' },
+          errors: catalogue,
+        };
+        return fail(
+          'ServiceNotFound',
+          call,
+          `Could not find the service "${scope.service}" named in the credential scope (this endpoint serves ${[...byService.keys()].join(', ')}).`,
+        );
+      }
+      service = named;
+    } else {
+      service = unnamedService(scope.signed, search.get('Action') ?? '', search.get('Version') ?? '');
+    }
+    call.catalogue = catalogues.get(service) ?? service.spec;
+    call.service = service.spec.signing.service;
+
+    const route = service.router.route(search);
     if (!route.ok) {
       if (route.action !== undefined) call.action = route.action;
       if (route.version !== undefined) call.version = route.version;
@@ -213,21 +337,25 @@ export function createMockServer(options: MockServerOptions): MockServer {
     call.action = operation.action;
     call.version = operation.version;
 
-    const methodProblem = router.methodProblem(operation, req.method ?? 'GET');
+    const methodProblem = service.router.methodProblem(operation, req.method ?? 'GET');
     if (methodProblem) return fail('InvalidAction', call, methodProblem, operation);
 
-    const auth = await authenticate(
-      { method: req.method ?? 'GET', url, headers: req.headers, body },
-      {
-        credentials,
-        signing: spec.signing,
-        now: clock(),
-        maxSkewSeconds: options.maxSkewSeconds ?? 900,
-      },
-    );
-    if (!auth.ok) return fail(auth.code, call, auth.message, operation);
+    // An operation that declares `security: []` is answered without a signature check.
+    if (operation.signed) {
+      const auth = await authenticate(
+        { method: req.method ?? 'GET', url, headers: req.headers, body },
+        {
+          credentials,
+          signing: service.spec.signing,
+          regions: service.regions,
+          now: clock(),
+          maxSkewSeconds: options.maxSkewSeconds ?? 900,
+        },
+      );
+      if (!auth.ok) return fail(auth.code, call, auth.message, operation);
+    }
 
-    const picked = pickScenario(req, operation);
+    const picked = pickScenario(req, service, operation);
     if (typeof picked === 'string') {
       return fail(
         'InvalidParameter',
@@ -242,25 +370,21 @@ export function createMockServer(options: MockServerOptions): MockServer {
       if (forced) return forced;
     }
 
-    const decoded = await decodeInput(
-      spec.document,
-      operation,
-      url.searchParams,
-      req.headers['content-type'],
-      body,
-    );
+    const document = service.spec.document;
+    const decoded = await decodeInput(document, operation, search, req.headers['content-type'], body);
     if (!decoded.ok) return fail(decoded.problem.code, call, decoded.problem.message, operation);
     const problem =
-      validators.query(operation, decoded.input.query) ?? validators.body(operation, decoded.input.body);
+      service.validators.query(operation, decoded.input.query) ??
+      service.validators.body(operation, decoded.input.body);
     if (problem) return fail(problem.code, call, problem.message, operation);
 
-    const success = successEnvelope(spec, operation, call);
+    const success = successEnvelope(call.catalogue, operation, call);
     if (stateful) {
       const input: JsonObject = {
         ...decoded.input.query,
         ...(isObject(decoded.input.body) ? decoded.input.body : {}),
       };
-      state.apply(operation.action, input, success.body);
+      service.state.apply(operation.action, input, success.body);
     }
     return envelope(success);
   }
@@ -290,7 +414,7 @@ export function createMockServer(options: MockServerOptions): MockServer {
     if (req.method === 'OPTIONS') return answerPreflight(res);
 
     const url = requestUrl(req);
-    const call: CallContext = { requestId: newRequestId(now) };
+    const call: Call = { requestId: newRequestId(now), catalogue: catalogues.get(primary) ?? primary.spec };
     res.setHeader(REQUEST_ID_HEADER, call.requestId);
     let body = new Uint8Array(0);
     let outcome: Outcome | undefined;
@@ -299,14 +423,14 @@ export function createMockServer(options: MockServerOptions): MockServer {
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
       outcome = envelope(
-        errorEnvelope(spec, 'InvalidParameter', call, {
+        errorEnvelope(call.catalogue, 'InvalidParameter', call, {
           status: 413,
           message: `The specified parameter Body is invalid: ${error.message}.`,
         }),
       );
     }
     if (!outcome && url.pathname.startsWith(ADMIN_PREFIX)) {
-      return handleAdmin({ spec, router, scenarios, requests, state }, req, res, url.pathname, body);
+      return handleAdmin({ services, scenarios, requests }, req, res, url.pathname, body);
     }
 
     const entry = requests.record({
@@ -327,12 +451,14 @@ export function createMockServer(options: MockServerOptions): MockServer {
       logger.error(`mock: failed to answer ${req.method} ${req.url}: ${(error as Error).stack ?? error}`);
       outcome = fail('InternalError', call);
     }
+    if (call.service !== undefined) entry.service = call.service;
     if (call.action !== undefined) entry.action = call.action;
     if (call.version !== undefined) entry.version = call.version;
     write(res, outcome, entry);
 
     const took = Math.round(performance.now() - started);
-    const what = `${req.method} ${call.action ?? '(no Action)'}${call.version ? `@${call.version}` : ''}`;
+    const who = services.length > 1 && call.service ? `${call.service} ` : '';
+    const what = `${req.method} ${who}${call.action ?? '(no Action)'}${call.version ? `@${call.version}` : ''}`;
     const result =
       outcome.kind === 'reset'
         ? 'connection reset'
@@ -356,7 +482,7 @@ export function createMockServer(options: MockServerOptions): MockServer {
     });
   }
 
-  return { server, spec, scenarios, requests, state, handle, close };
+  return { server, spec: primary.spec, specs, scenarios, requests, state, handle, close };
 }
 
 /** Creates the mock and listens on `host:port` (127.0.0.1 and a free port by default). */

@@ -1,6 +1,8 @@
-// A little memory between calls, for behaviour a spec cannot express: once a resource is deleted,
-// list answers stop showing it. Rules are data keyed by Action names; the engine knows no Action.
-import { isObject, type JsonObject } from './spec.ts';
+// A little memory between calls, for behaviour a schema cannot express: once a resource is deleted,
+// list answers stop showing it. The rules are data a spec declares at its root (`x-volc-mock-state`),
+// keyed by Action names; the engine knows no Action.
+import { isObject, type JsonObject } from '@volc-openapi/spec-model';
+import { MockConfigError } from './spec.ts';
 
 export interface DeleteRule {
   /** The Action that deletes. */
@@ -25,14 +27,40 @@ export interface StateRules {
   lists: ListRule[];
 }
 
-/** The VMS voice-resource rules. */
-export const DEFAULT_STATE_RULES: StateRules = {
-  deletes: [{ action: 'OpenDeleteResource', key: 'ResourceKey' }],
-  lists: [
-    { action: 'QueryOpenGetResource', items: 'Records', key: 'ResourceKey', total: 'Total' },
-    { action: 'QueryUsableResourceV2', items: 'Records', key: 'ResourceKey' },
-  ],
-};
+/** The extension a spec declares its rules with. */
+export const STATE_EXTENSION = 'x-volc-mock-state';
+
+const NO_RULES: StateRules = { deletes: [], lists: [] };
+
+/**
+ * The state rules a document declares at its root (`x-volc-mock-state: {deletes, lists}`); none when
+ * absent. A malformed declaration is a `MockConfigError` saying which entry and field.
+ */
+export function readStateRules(document: JsonObject): StateRules {
+  const declared = document[STATE_EXTENSION];
+  if (declared === undefined) return NO_RULES;
+  const where = `root ${STATE_EXTENSION}`;
+  if (!isObject(declared)) throw new MockConfigError(`${where} must be an object {deletes, lists}`);
+  const list = (name: 'deletes' | 'lists', fields: string[], optional: string[] = []) => {
+    const entries = declared[name] ?? [];
+    if (!Array.isArray(entries)) throw new MockConfigError(`${where}.${name} must be a list`);
+    return entries.map((entry, index) => {
+      const at = `${where}.${name}[${index}]`;
+      if (!isObject(entry)) throw new MockConfigError(`${at} must be an object`);
+      for (const field of [...fields, ...optional]) {
+        const value = entry[field];
+        if (value === undefined && optional.includes(field)) continue;
+        if (typeof value !== 'string' || !value)
+          throw new MockConfigError(`${at}.${field} must be a non-empty string`);
+      }
+      return entry;
+    });
+  };
+  return {
+    deletes: list('deletes', ['action', 'key']) as unknown as DeleteRule[],
+    lists: list('lists', ['action', 'items', 'key'], ['total']) as unknown as ListRule[],
+  };
+}
 
 export interface MockState {
   /** Applies the rules to a successful answer (mutated in place) given the call's decoded input. */
@@ -42,7 +70,7 @@ export interface MockState {
   reset(): void;
 }
 
-export function createState(rules: StateRules = DEFAULT_STATE_RULES): MockState {
+export function createState(rules: StateRules = NO_RULES): MockState {
   const deleted = new Map<string, Set<string>>();
   return {
     apply(action, input, answer) {

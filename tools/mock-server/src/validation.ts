@@ -1,8 +1,6 @@
-// Checks decoded inputs against the operation's JSON Schemas (ajv, draft 2020-12) and turns the first
-// failure into the gateway's parameter error, naming the parameter by its dotted path.
-
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formats from 'ajv-formats';
+// Checks decoded inputs against the operation's JSON Schemas (the spec model's one ajv set-up) and
+// turns the first failure into the gateway's parameter error, naming the parameter by its dotted path.
+import { type ErrorObject, SpecSchemas, type ValidateFunction } from '@volc-openapi/spec-model/schemas';
 import type { JsonObject, MockOperation, MockSpec } from './spec.ts';
 
 export interface ParameterProblem {
@@ -15,11 +13,6 @@ export interface ParameterProblem {
 /** The name used for the request body as a whole (malformed JSON, not an object, ...). */
 export const BODY_PARAMETER = 'Body';
 
-/** ajv knows the document under this id, so operation schemas can point into it with their `$ref`s intact. */
-const SPEC_ID = 'urn:volc-openapi:mock-spec';
-
-const INT32 = 2 ** 31;
-
 export function missing(parameter: string): ParameterProblem {
   return { code: 'MissingParameter', parameter, message: `The required parameter ${parameter} is missing.` };
 }
@@ -30,10 +23,6 @@ export function invalid(parameter: string, reason: string): ParameterProblem {
     parameter,
     message: `The specified parameter ${parameter} is invalid: ${reason}.`,
   };
-}
-
-function refTo(pointer: string): string {
-  return `${SPEC_ID}#${pointer.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 function dotted(instancePath: string, child?: string): string {
@@ -107,26 +96,6 @@ export function toProblem(error: ErrorObject): ParameterProblem {
   }
 }
 
-function createAjv(document: JsonObject): Ajv2020 {
-  // strict: false lets OpenAPI-only keywords (example, discriminator, x-*) pass as annotations.
-  const ajv = new Ajv2020({ allErrors: false, strict: false, allowUnionTypes: true, logger: false });
-  formats.default(ajv);
-  // OpenAPI's own format names: the integer widths are checked, the others only annotate.
-  ajv.addFormat('int32', {
-    type: 'number',
-    validate: (n: number) => Number.isInteger(n) && n >= -INT32 && n < INT32,
-  });
-  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  ajv.addFormat('float', { type: 'number', validate: () => true });
-  ajv.addFormat('double', { type: 'number', validate: () => true });
-  ajv.addFormat('byte', /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
-  ajv.addFormat('binary', true);
-  ajv.addFormat('password', true);
-  // The whole document is registered once; only the parts operations point at are ever compiled.
-  ajv.addSchema({ ...document, $id: SPEC_ID }, undefined, undefined, false);
-  return ajv;
-}
-
 export interface OperationValidators {
   /** Validates the typed query parameters; the object holds only declared parameters. */
   query(operation: MockOperation, query: JsonObject): ParameterProblem | undefined;
@@ -134,11 +103,10 @@ export interface OperationValidators {
   body(operation: MockOperation, body: unknown): ParameterProblem | undefined;
 }
 
-/** Validators for every operation of a spec, each compiled on first use (86 operations start fast). */
+/** Validators for every operation of a service, each compiled on first use (86 operations start fast). */
 export function createValidators(spec: MockSpec): OperationValidators {
-  const ajv = createAjv(spec.document);
+  const schemas = new SpecSchemas(spec.document);
   const queryCache = new Map<MockOperation, ValidateFunction>();
-  const bodyCache = new Map<MockOperation, ValidateFunction>();
 
   const run = (validate: ValidateFunction, value: unknown): ParameterProblem | undefined => {
     if (validate(value)) return undefined;
@@ -150,30 +118,25 @@ export function createValidators(spec: MockSpec): OperationValidators {
     query(operation, query) {
       let validate = queryCache.get(operation);
       if (!validate) {
-        const properties: JsonObject = {};
-        for (const parameter of operation.queryParameters) {
-          properties[parameter.name] = parameter.schemaPointer
-            ? { $ref: refTo(parameter.schemaPointer) }
-            : {};
-        }
-        validate = ajv.compile({
+        // A parameter without a schema accepts any text; `{}` is the schema that says so.
+        validate = schemas.ajv.compile({
           type: 'object',
-          properties,
-          required: operation.queryParameters.filter((p) => p.required).map((p) => p.name),
+          required: operation.query.filter((field) => field.required).map((field) => field.name),
+          properties: Object.fromEntries(
+            operation.query.map((field) => [
+              field.name,
+              field.schemaPointer ? { $ref: schemas.ref(field.schemaPointer) } : {},
+            ]),
+          ),
         });
         queryCache.set(operation, validate);
       }
       return run(validate, query);
     },
     body(operation, body) {
-      const doc = operation.requestBody;
-      if (!doc) return undefined;
-      let validate = bodyCache.get(operation);
-      if (!validate) {
-        validate = ajv.compile({ $ref: refTo(doc.schemaPointer) });
-        bodyCache.set(operation, validate);
-      }
-      return run(validate, body);
+      const declared = operation.body;
+      if (!declared?.schemaPointer) return undefined;
+      return run(schemas.at(declared.schemaPointer), body);
     },
   };
 }

@@ -63,10 +63,51 @@ describe.concurrent('volc-mock CLI', () => {
     expect((await cli.finished).code).toBe(0);
   });
 
+  it('serves every --spec on one port and prints one line per service for scripts', async () => {
+    const widgets = fixturePath('open-spec.json');
+    const cli = run(['--quiet', '--port', '0', '--spec', REAL_SPEC_PATH, '--spec', widgets]);
+    const out = await cli.waitFor(/Control: /);
+    const count = Object.keys(realSpec().paths as object).length;
+    const [first, ...rest] = out.split('\n');
+    expect(first).toMatch(
+      new RegExp(
+        `^Mock listening on http://127\\.0\\.0\\.1:\\d+ \\(vms: ${count} operations, widgets: 3\\)$`,
+      ),
+    );
+    expect(rest).toEqual(
+      expect.arrayContaining([
+        '  access key id:     AKLTmockaccesskey',
+        '  secret access key: mock-secret-key',
+        '  signing scope:     vms: region cn-beijing, service vms',
+        '  signing scope:     widgets: region cn-shanghai, service widgets',
+      ]),
+    );
+    expect(out).not.toContain('VMS mock');
+    const url = /listening on (\S+)/.exec(out)?.[1];
+    const health = await (await fetch(`${url}/__mock/health`)).json();
+    expect(health.services.map((s: { service: string }) => s.service)).toEqual(['vms', 'widgets']);
+    cli.child.kill('SIGTERM');
+    expect((await cli.finished).code).toBe(0);
+  });
+
+  it('serves the built services of the registry by default, vms first', async () => {
+    const cli = run(['--quiet', '--port', '0']);
+    const out = await cli.waitFor(/Control: /);
+    expect(out.split('\n')[0]).toMatch(
+      /^Mock listening on http:\/\/127\.0\.0\.1:\d+ \(vms: \d+ operations(, \w+: \d+)*\)$/,
+    );
+    expect(out).toContain('  signing scope:     vms: region cn-beijing, service vms\n');
+    cli.child.kill('SIGTERM');
+    expect((await cli.finished).code).toBe(0);
+  });
+
   it('fails clearly on a missing spec file', async () => {
     const result = await run(['--spec', '/nonexistent/openapi.json', '--port', '0']).finished;
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('volc-mock: cannot read the spec /nonexistent/openapi.json: no such file\n');
+    // The message is the spec model's, which adds how to get the file.
+    expect(result.stderr).toBe(
+      'volc-mock: cannot read the spec /nonexistent/openapi.json: no such file (build the spec first: pnpm build)\n',
+    );
   });
 
   it('fails clearly when the port is in use', async () => {
@@ -124,7 +165,7 @@ describe('spec loading', () => {
   it('refuses a document without the signing extension or with a foreign path key', () => {
     const spec = readJson(REAL_SPEC_PATH);
     const noSigning = structuredClone(spec);
-    delete (noSigning.components as { securitySchemes?: unknown }).securitySchemes;
+    delete noSigning['x-volc-signing']; // signing facts live at the document root
     expect(() => createMockServer({ spec: noSigning })).toThrow(/x-volc-signing/);
     const restful = structuredClone(spec);
     (restful.paths as Record<string, unknown>)['/users/{id}'] = { get: { responses: {} } };

@@ -10,7 +10,7 @@ const run = promisify(execFile);
 export interface BundleOptions {
   /** Repository root, where redocly.yaml is. */
   cwd: string;
-  /** The API name in redocly.yaml, e.g. `vms`. */
+  /** The API name in redocly.yaml: the service name of the registry. */
   api: string;
   /** Output file; a fresh temporary file when absent. */
   out?: string;

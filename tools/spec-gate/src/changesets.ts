@@ -1,8 +1,8 @@
 // Pending changesets (`.changeset/*.md`) and the `fixed` group a spec package belongs to.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isObject } from '@volc-openapi/spec-model';
 import { parse } from 'yaml';
-import { isObject } from './json.ts';
 
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
 
@@ -44,6 +44,23 @@ export function fixedGroup(configPath: string, name: string): string[] {
   const groups = Array.isArray(config.fixed) ? config.fixed : [];
   for (const group of groups) if (Array.isArray(group) && group.includes(name)) return group.map(String);
   return [name];
+}
+
+/**
+ * The packages whose major bump declares a breaking change of one service's spec: its client package
+ * (`@volc-openapi/<name>`), its spec package (`@volc-openapi/<name>-spec`) and whatever the changesets
+ * config versions together with either (their `fixed` groups). Another service's packages are not in it.
+ */
+export function serviceGroup(
+  configPath: string,
+  service: { specPackage: string; clientPackage: string },
+): string[] {
+  return [
+    ...new Set([
+      ...fixedGroup(configPath, service.clientPackage),
+      ...fixedGroup(configPath, service.specPackage),
+    ]),
+  ];
 }
 
 /** The changesets that bump any package of `group` at least by `level`. */

@@ -2,15 +2,39 @@
 // the document the way an Action/Version RPC client does: a path key is an Action at a Version, the
 // HTTP method and the request media type are the wire contract, and a parameter is a name in the query
 // or in the body whichever way it travels.
+import {
+  isObject,
+  type JsonObject,
+  type Located,
+  nodeAt,
+  type Operation,
+  pointer,
+  readService,
+  type ServiceModel,
+  segments,
+} from '@volc-openapi/spec-model';
+import { canonical, followLoose } from './document.ts';
 import { type Finding, FindingList } from './findings.ts';
-import { canonical, follow, isObject, type JsonObject, type Located, pointer } from './json.ts';
-import { type RpcOperation, readOperations } from './operations.ts';
 import { compareSchemas, schemaContext } from './schema-diff.ts';
+
+/** One operation of the model and its operation object, where it lives in the document. */
+interface RpcOperation {
+  model: Operation;
+  key: string;
+  action: string;
+  version: string;
+  operationId: string;
+  method: string;
+  /** The request media type, or `query`. */
+  encoding: string;
+  operation: Located;
+}
 
 interface Parameter {
   name: string;
   in: 'query' | 'body';
   required: boolean;
+  /** The schema as written at `at` (a reference stays one, so findings point where it is defined). */
   schema: unknown;
   at: string[];
 }
@@ -24,65 +48,41 @@ const OPERATION_DOC_KEYS = [
   'x-codeSamples',
 ];
 
-function requestBody(document: JsonObject, operation: Located): { media?: Located; mediaType?: string } {
-  if (!operation.node.requestBody) return {};
-  const body = follow(document, operation.node.requestBody, [...operation.at, 'requestBody']);
-  const content = isObject(body.node.content) ? body.node.content : {};
-  const [mediaType] = Object.keys(content);
-  if (mediaType === undefined) return {};
-  return { media: follow(document, content[mediaType], [...body.at, 'content', mediaType]), mediaType };
-}
-
-/** Every input parameter of an operation: query parameters and the top-level body properties. */
-function parametersOf(document: JsonObject, operation: Located): Map<string, Parameter> {
-  const out = new Map<string, Parameter>();
-  const list = Array.isArray(operation.node.parameters) ? operation.node.parameters : [];
-  list.forEach((entry, index) => {
-    const { node, at } = follow(document, entry, [...operation.at, 'parameters', String(index)]);
-    if (node.in !== 'query' || node.name === 'Action' || node.name === 'Version') return;
-    const name = String(node.name);
-    out.set(name, {
-      name,
-      in: 'query',
-      required: node.required === true,
-      schema: node.schema,
-      at: [...at, 'schema'],
-    });
+function operationsOf(service: ServiceModel): RpcOperation[] {
+  return service.operations.map((model) => {
+    const at = segments(model.pointer);
+    const node = nodeAt(service.document, at);
+    return {
+      model,
+      key: model.pathKey,
+      action: model.action,
+      version: model.version,
+      operationId: model.operationId,
+      method: model.method,
+      encoding: model.body?.mediaType ?? 'query',
+      operation: { node: node as JsonObject, at },
+    };
   });
-  const { media } = requestBody(document, operation);
-  if (media) {
-    const schema = collectProperties(document, media.node.schema, [...media.at, 'schema']);
-    for (const [name, property] of schema.properties)
-      out.set(name, {
-        name,
-        in: 'body',
-        required: schema.required.has(name),
-        schema: property.node,
-        at: property.at,
-      });
-  }
-  return out;
 }
 
-function collectProperties(
-  document: JsonObject,
-  node: unknown,
-  at: string[],
-  depth = 0,
-): { properties: Map<string, { node: unknown; at: string[] }>; required: Set<string> } {
-  const schema = follow(document, node, at);
-  const properties = new Map<string, { node: unknown; at: string[] }>();
-  const required = new Set(Array.isArray(schema.node.required) ? schema.node.required.map(String) : []);
-  for (const [name, child] of Object.entries(isObject(schema.node.properties) ? schema.node.properties : {}))
-    properties.set(name, { node: child, at: [...schema.at, 'properties', name] });
-  if (Array.isArray(schema.node.allOf) && depth < 8) {
-    schema.node.allOf.forEach((branch, index) => {
-      const inner = collectProperties(document, branch, [...schema.at, 'allOf', String(index)], depth + 1);
-      for (const [name, child] of inner.properties) if (!properties.has(name)) properties.set(name, child);
-      for (const name of inner.required) required.add(name);
-    });
-  }
-  return { properties, required };
+/** Every input parameter of an operation, as the model reads it: query parameters and top-level body fields. */
+function parametersOf(document: JsonObject, operation: Operation): Map<string, Parameter> {
+  const out = new Map<string, Parameter>();
+  const add = (where: Parameter['in'], fields: Operation['query']) => {
+    for (const field of fields) {
+      const at = field.schemaPointer === '' ? [] : segments(field.schemaPointer);
+      out.set(field.name, {
+        name: field.name,
+        in: where,
+        required: field.required,
+        schema: at.length > 0 ? nodeAt(document, at) : undefined,
+        at,
+      });
+    }
+  };
+  add('query', operation.query);
+  add('body', operation.body?.fields ?? []);
+  return out;
 }
 
 function successSchema(
@@ -91,31 +91,16 @@ function successSchema(
 ): { node: unknown; at: string[] } | undefined {
   const responses = isObject(operation.node.responses) ? operation.node.responses : {};
   if (responses['200'] === undefined) return undefined;
-  const ok = follow(document, responses['200'], [...operation.at, 'responses', '200']);
+  const ok = followLoose(document, responses['200'], [...operation.at, 'responses', '200']);
   const content = isObject(ok.node.content) ? ok.node.content : {};
   const media = content['application/json'];
   if (!isObject(media)) return undefined;
   return { node: media.schema, at: [...ok.at, 'content', 'application/json', 'schema'] };
 }
 
-/** Documented error codes of an operation, by examples named after the code. */
-function errorCodes(document: JsonObject, operation: Located): Set<string> {
-  const codes = new Set<string>();
-  const responses = isObject(operation.node.responses) ? operation.node.responses : {};
-  for (const [status, entry] of Object.entries(responses)) {
-    const response = follow(document, entry, [...operation.at, 'responses', status]).node;
-    const content = isObject(response.content) ? response.content : {};
-    for (const media of Object.values(content)) {
-      const examples = isObject(media) && isObject(media.examples) ? media.examples : {};
-      for (const example of Object.values(examples)) {
-        const value = follow(document, example, []).node.value;
-        const error =
-          isObject(value) && isObject(value.ResponseMetadata) ? value.ResponseMetadata.Error : undefined;
-        if (isObject(error) && typeof error.Code === 'string') codes.add(`${error.Code}@${status}`);
-      }
-    }
-  }
-  return codes;
+/** Documented error codes of an operation, as `Code@status`. */
+function errorCodes(operation: Operation): Set<string> {
+  return new Set(operation.errors.map((error) => `${error.code}@${error.status}`));
 }
 
 /** The security requirements an operation runs under, and the schemes they name, as comparable text. */
@@ -128,7 +113,7 @@ function security(document: JsonObject, operation: Located): string {
     for (const item of requirements)
       if (isObject(item)) for (const name of Object.keys(item)) named.add(name);
   const definitions = [...named].sort().map((name) => {
-    const { description: _d, ...scheme } = follow(document, schemes[name], [
+    const { description: _d, ...scheme } = followLoose(document, schemes[name], [
       'components',
       'securitySchemes',
       name,
@@ -147,7 +132,7 @@ function resolvedText(document: JsonObject, node: unknown, depth = 0, seen = new
   if (typeof node.$ref === 'string') {
     if (seen.has(node.$ref)) return `{"$ref":${JSON.stringify(node.$ref)}}`;
     const next = new Set(seen).add(node.$ref);
-    return resolvedText(document, follow(document, node, []).node, depth + 1, next);
+    return resolvedText(document, followLoose(document, node, []).node, depth + 1, next);
   }
   return `{${Object.keys(node)
     .sort()
@@ -182,8 +167,8 @@ function compareOperation(
       'the security requirement or its scheme changed',
     );
 
-  const baseParameters = parametersOf(base, before.operation);
-  const headParameters = parametersOf(head, after.operation);
+  const baseParameters = parametersOf(base, before.model);
+  const headParameters = parametersOf(head, after.model);
   const context = schemaContext('request', findings);
   for (const [name, was] of baseParameters) {
     const now = headParameters.get(name);
@@ -248,17 +233,15 @@ function compareOperation(
         `optional request parameter ${name} (${now.in}) added`,
       );
   }
-  const baseBody = requestBody(base, before.operation).media;
-  const headBody = requestBody(head, after.operation).media;
+  const baseBody = before.model.body;
+  const headBody = after.model.body;
   if (baseBody && headBody) {
-    const baseSchema = follow(base, baseBody.node.schema, []).node;
-    const headSchema = follow(head, headBody.node.schema, []).node;
-    if (baseSchema.additionalProperties !== false && headSchema.additionalProperties === false)
+    if (baseBody.schema.additionalProperties !== false && headBody.schema.additionalProperties === false)
       findings.add(
         'breaking',
         'request-narrowed',
         'head',
-        pointer([...headBody.at, 'schema']),
+        headBody.schemaPointer,
         'the body no longer accepts properties it does not name',
       );
   }
@@ -281,8 +264,8 @@ function compareOperation(
       'the 200 JSON response is gone',
     );
 
-  const baseCodes = errorCodes(base, before.operation);
-  const headCodes = errorCodes(head, after.operation);
+  const baseCodes = errorCodes(before.model);
+  const headCodes = errorCodes(after.model);
   const added = [...headCodes].filter((code) => !baseCodes.has(code));
   const removed = [...baseCodes].filter((code) => !headCodes.has(code));
   if (added.length > 0 || removed.length > 0)
@@ -293,21 +276,21 @@ function compareOperation(
       pointer([...after.operation.at, 'responses']),
       `documented error codes${added.length ? ` added: ${added.join(', ')}` : ''}${removed.length ? ` removed: ${removed.join(', ')}` : ''}`,
     );
-  if (before.operation.node['x-volc-idempotent'] !== after.operation.node['x-volc-idempotent'])
+  if (before.model.idempotent !== after.model.idempotent)
     findings.add(
       'compatible',
       'idempotency-changed',
       'head',
       at,
-      `x-volc-idempotent ${String(before.operation.node['x-volc-idempotent'])} → ${String(after.operation.node['x-volc-idempotent'])} (clients retry only idempotent calls)`,
+      `x-volc-idempotent ${String(before.model.idempotent)} → ${String(after.model.idempotent)} (clients retry only idempotent calls)`,
     );
-  if (before.operation.node.deprecated !== after.operation.node.deprecated)
+  if (before.model.deprecated !== after.model.deprecated)
     findings.add(
       'compatible',
       'deprecation',
       'head',
       at,
-      after.operation.node.deprecated ? 'deprecated' : 'no longer deprecated',
+      after.model.deprecated ? 'deprecated' : 'no longer deprecated',
     );
   const docs = OPERATION_DOC_KEYS.filter(
     (key) => canonical(before.operation.node[key]) !== canonical(after.operation.node[key]),
@@ -321,23 +304,42 @@ function compareOperation(
   return findings.items;
 }
 
-function documentFindings(base: JsonObject, head: JsonObject): Finding[] {
+function documentFindings(base: ServiceModel, head: ServiceModel): Finding[] {
   const findings = new FindingList({ action: '*', version: '*' });
-  if (canonical(base.servers) !== canonical(head.servers))
+  const [before, after] = [base.document, head.document];
+  if (canonical(before.servers) !== canonical(after.servers))
     findings.add('breaking', 'server-changed', 'head', '/servers', 'the service endpoint changed');
+  const signing = (model: ServiceModel) => `${model.signing.service}/${model.signing.region}`;
+  if (signing(base) !== signing(head))
+    findings.add(
+      'breaking',
+      'security-changed',
+      'head',
+      '/x-volc-signing',
+      `the signing service/region changed: ${signing(base)} → ${signing(head)} (every signature changes)`,
+    );
   for (const key of ['info', 'tags', 'x-tagGroups', 'externalDocs'])
-    if (canonical(base[key]) !== canonical(head[key]))
+    if (canonical(before[key]) !== canonical(after[key]))
       findings.add('compatible', 'documentation', 'head', `/${key}`, `${key} changed`);
   return findings.items;
 }
 
-/** Every classified difference between `base` and `head`. */
+/**
+ * Every classified difference between the released (`base`) and the working (`head`) document, both
+ * read by the spec model; throws its `SpecModelError` when either is not an Action/Version spec.
+ */
 export function classify(base: JsonObject, head: JsonObject): Finding[] {
-  const before = readOperations(base);
-  const after = readOperations(head);
+  return classifyServices(readService(base), readService(head));
+}
+
+/** `classify` over two documents the spec model has already read. */
+export function classifyServices(baseService: ServiceModel, headService: ServiceModel): Finding[] {
+  const [base, head] = [baseService.document, headService.document];
+  const before = operationsOf(baseService);
+  const after = operationsOf(headService);
   const headByKey = new Map(after.map((operation) => [operation.key, operation]));
   const baseByKey = new Map(before.map((operation) => [operation.key, operation]));
-  const findings: Finding[] = documentFindings(base, head);
+  const findings: Finding[] = documentFindings(baseService, headService);
   for (const operation of before) {
     const match = headByKey.get(operation.key);
     if (match) {

@@ -1,5 +1,5 @@
-// The verdict of the spec-change gate: a breaking change passes only when a pending changeset declares
-// a major bump of the packages the spec feeds; a compatible change passes, and is reported, with or
+// The verdict of the spec-change gate over one service: a breaking change passes only when a pending
+// changeset declares a major bump of that service's packages; a compatible change passes, and is reported, with or
 // without a changeset.
 import { type Changeset, declaring } from './changesets.ts';
 import type { Finding } from './findings.ts';
@@ -8,7 +8,7 @@ import type { OpticFinding } from './optic.ts';
 export interface GateInput {
   findings: Finding[];
   changesets: Changeset[];
-  /** The packages the spec feeds (its changesets `fixed` group). */
+  /** The packages of the service whose spec is judged (see `serviceGroup`). */
   group: string[];
   /** Optic's failed checks; those on operations the RPC rules found no break in count as breaks. */
   optic?: OpticFinding[];
@@ -84,8 +84,11 @@ function line(finding: Finding): string {
   return `  ${operation}  [${finding.rule}] ${finding.message}\n      at ${where}`;
 }
 
-/** The human report: breaking changes first, then compatible ones, then the verdict notes. */
-export function formatVerdict(verdict: GateVerdict): string {
+/**
+ * The human report: breaking changes first, then compatible ones, then the verdict notes; the last line
+ * names the service when one is given.
+ */
+export function formatVerdict(verdict: GateVerdict, service?: string): string {
   const out: string[] = [];
   if (verdict.breaking.length > 0)
     out.push(`Breaking changes (${verdict.breaking.length}):`, ...verdict.breaking.map(line));
@@ -99,6 +102,7 @@ export function formatVerdict(verdict: GateVerdict): string {
     );
   if (verdict.compatible.length > 0)
     out.push(`Compatible changes (${verdict.compatible.length}):`, ...verdict.compatible.map(line));
-  out.push(...verdict.notes, verdict.ok ? 'spec:check passed' : 'spec:check FAILED');
+  const result = verdict.ok ? 'spec:check passed' : 'spec:check FAILED';
+  out.push(...verdict.notes, service ? `${result} (${service})` : result);
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,7 @@
-// @volc-openapi/spec-gate: the spec-change gate of the repository.
+// @volc-openapi/spec-gate: the spec-change gate of the repository, over every service of the registry.
+
+export type { JsonObject } from '@volc-openapi/spec-model';
+export { pointer } from '@volc-openapi/spec-model';
 export { bundleSpec } from './bundle.ts';
 export {
   type Bump,
@@ -7,11 +10,23 @@ export {
   fixedGroup,
   parseChangeset,
   readChangesets,
+  serviceGroup,
 } from './changesets.ts';
-export { classify } from './classify.ts';
+export {
+  type BaselineResult,
+  type CheckOptions,
+  checkService,
+  checkServices,
+  formatReport,
+  formatServiceCheck,
+  type ServiceCheck,
+  type WorkingSource,
+  writeBaseline,
+} from './check.ts';
+export { classify, classifyServices } from './classify.ts';
+export { brokenRefs, canonical } from './document.ts';
 export type { Finding, Severity } from './findings.ts';
 export { decide, formatVerdict, type GateInput, type GateVerdict } from './gate.ts';
 export { bundleProblems, generatedPaths, trackedGenerated } from './integrity.ts';
-export { type JsonObject, pointer } from './json.ts';
 export { type OpticFinding, parseOpticReport, runOptic } from './optic.ts';
 export { locateSources, sourceMap } from './sources.ts';

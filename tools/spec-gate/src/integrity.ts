@@ -1,8 +1,8 @@
 // Checks that keep stale artifacts out: the committed baseline is a valid RPC bundle, and git tracks
 // no generated file (generated/ and dist/ folders are rebuilt from the spec, never committed).
 import { execFileSync } from 'node:child_process';
-import { brokenRefs, isObject, type JsonObject } from './json.ts';
-import { PATH_KEY } from './operations.ts';
+import { isObject, type JsonObject, PATH_KEY } from '@volc-openapi/spec-model';
+import { brokenRefs } from './document.ts';
 
 /** Problems that make a document unusable as a baseline bundle; empty when it is fine. */
 export function bundleProblems(text: string): string[] {

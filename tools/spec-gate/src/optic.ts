@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { PATH_KEY } from './operations.ts';
+import { PATH_KEY } from '@volc-openapi/spec-model';
 
 export interface OpticFinding {
   action: string;

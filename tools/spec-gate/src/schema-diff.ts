@@ -1,8 +1,9 @@
 // Compares two schemas in the direction data flows: a request schema may accept more (widen) but not
 // less (narrow); a response schema may add fields but not drop them, make them optional or change
 // their type. References are followed and `allOf` merged on both sides.
+import { isObject, type JsonObject, pointer } from '@volc-openapi/spec-model';
+import { canonical, followLoose } from './document.ts';
 import type { FindingList } from './findings.ts';
-import { canonical, follow, isObject, type JsonObject, pointer } from './json.ts';
 
 export type Direction = 'request' | 'response';
 
@@ -24,7 +25,7 @@ interface Resolved {
 }
 
 function resolve(side: SchemaSide, depth = 0): Resolved {
-  const { node, at } = follow(side.document, side.node, side.at);
+  const { node, at } = followLoose(side.document, side.node, side.at);
   if (!Array.isArray(node.allOf) || depth > 8) return { node, at };
   const { allOf, ...own } = node;
   const merged: JsonObject = {};

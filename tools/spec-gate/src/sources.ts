@@ -2,17 +2,13 @@
 // file its `$ref` names in the root document, a component to the file redocly named it after.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { isObject, pointer, segments } from '@volc-openapi/spec-model';
 import { parse } from 'yaml';
 import type { Finding } from './findings.ts';
-import { isObject, pointer } from './json.ts';
 
 export interface SourceMap {
   /** The file and in-file pointer of a bundle pointer, or undefined when unknown. */
   source(bundlePointer: string): string | undefined;
-}
-
-function unescapePart(part: string): string {
-  return part.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
 function yamlFiles(directory: string, out: Map<string, string>): void {
@@ -35,7 +31,7 @@ export function sourceMap(rootFile: string, cwd: string): SourceMap {
   const show = (file: string, rest: string[]) => `${relative(cwd, file)}#${pointer(rest)}`;
   return {
     source(bundlePointer) {
-      const parts = bundlePointer.split('/').slice(1).map(unescapePart);
+      const parts = segments(bundlePointer);
       if (parts[0] === 'paths' && parts[1] !== undefined) {
         const item = paths[parts[1]];
         if (isObject(item) && typeof item.$ref === 'string')

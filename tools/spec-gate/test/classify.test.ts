@@ -72,7 +72,11 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: 'the HTTP method changed',
-    mutate: (d) => move(d, ['paths', LIST, 'post'], ['paths', LIST, 'get']),
+    // A GET carries no body (the spec model refuses one), so the body goes with the move.
+    mutate: (d) => {
+      move(d, ['paths', LIST, 'post'], ['paths', LIST, 'get']);
+      remove(d, ['paths', LIST, 'get', 'requestBody']);
+    },
     breaking: true,
     rule: 'method-changed',
     action: 'QueryOpenGetResource',
@@ -221,11 +225,24 @@ const MUTATIONS: Mutation[] = [
     rule: 'response-field-added',
   },
   {
-    name: 'the security scheme changed (signing service)',
-    mutate: (d) =>
-      set(d, ['components', 'securitySchemes', 'VolcHmacSha256', 'x-volc-signing', 'service'], 'vms2'),
+    name: 'the signing service changed (root x-volc-signing)',
+    mutate: (d) => set(d, ['x-volc-signing', 'service'], 'vms2'),
     breaking: true,
     rule: 'security-changed',
+  },
+  {
+    name: 'the signing region changed (root x-volc-signing)',
+    mutate: (d) => set(d, ['x-volc-signing', 'region'], 'cn-shanghai'),
+    breaking: true,
+    rule: 'security-changed',
+    action: '*',
+  },
+  {
+    name: 'the security scheme itself changed',
+    mutate: (d) => set(d, ['components', 'securitySchemes', 'VolcHmacSha256', 'name'], 'X-Authorization'),
+    breaking: true,
+    rule: 'security-changed',
+    action: 'OpenDeleteResource',
   },
   {
     name: 'an operation made public (security removed)',

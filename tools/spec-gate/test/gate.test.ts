@@ -1,10 +1,11 @@
 // The verdict (changeset override, "no changeset" report), changeset parsing, integrity checks, optic's
 // report, and the command end to end in a scratch repository.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serviceEntry } from '@volc-openapi/spec-model';
 import { describe, expect, it } from 'vitest';
 import {
   bundleProblems,
@@ -18,12 +19,13 @@ import {
   parseChangeset,
   parseOpticReport,
   runOptic,
+  serviceGroup,
 } from '../src/index.ts';
 import { push, remove, set } from './mutate.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 const base = JSON.parse(readFileSync(fixture('base.openapi.json'), 'utf8')) as JsonObject;
-const GROUP = ['@volc-openapi/vms', '@volc-openapi/vms-spec', '@volc-openapi/vms-docs'];
+const GROUP = ['@volc-openapi/vms', '@volc-openapi/vms-spec'];
 const DELETE = '/?Action=OpenDeleteResource&Version=2022-01-01';
 
 function mutated(change: (doc: JsonObject) => void): JsonObject {
@@ -127,6 +129,15 @@ describe('changesets', () => {
     expect(fixedGroup(config, '@volc-openapi/vms-spec').sort()).toEqual([...GROUP].sort());
     expect(fixedGroup(config, '@volc-openapi/signer')).toEqual(['@volc-openapi/signer']);
   });
+
+  it("groups a service's client and spec packages (and their fixed groups), never another service's", () => {
+    const config = fileURLToPath(new URL('../../../.changeset/config.json', import.meta.url));
+    expect(serviceGroup(config, serviceEntry('vms', 'VMS', '语音服务')).sort()).toEqual([...GROUP].sort());
+    expect(serviceGroup(config, serviceEntry('sms', 'SMS', '短信服务')).sort()).toEqual([
+      '@volc-openapi/sms',
+      '@volc-openapi/sms-spec',
+    ]);
+  });
 });
 
 describe('integrity', () => {
@@ -184,11 +195,19 @@ describe('optic', () => {
 describe('volc-spec-gate check', () => {
   const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
-  function scratchRepo(): string {
+  /** A repository whose registry lists `services`; each gets the fixture as its baseline unless unreleased. */
+  function scratchRepo(services: string[] = ['vms'], unreleased: string[] = []): string {
     const root = mkdtempSync(join(tmpdir(), 'spec-gate-repo-'));
-    mkdirSync(join(root, 'spec/vms'), { recursive: true });
     mkdirSync(join(root, '.changeset'));
-    copyFileSync(fixture('base.openapi.json'), join(root, 'spec/vms/baseline.openapi.json'));
+    for (const name of services) {
+      mkdirSync(join(root, 'spec', name, 'dist'), { recursive: true });
+      if (!unreleased.includes(name))
+        copyFileSync(fixture('base.openapi.json'), join(root, 'spec', name, 'baseline.openapi.json'));
+    }
+    writeFileSync(
+      join(root, 'spec/services.yaml'),
+      `services:\n${services.map((name) => `  - name: ${name}\n    title: Test ${name.toUpperCase()}\n    titleZh: 测试\n`).join('')}`,
+    );
     copyFileSync(
       fileURLToPath(new URL('../../../.changeset/config.json', import.meta.url)),
       join(root, '.changeset/config.json'),
@@ -235,12 +254,104 @@ describe('volc-spec-gate check', () => {
   it('writes a fresh baseline bundle from the sources (what version-packages runs)', () => {
     const repo = fileURLToPath(new URL('../../..', import.meta.url));
     const out = join(mkdtempSync(join(tmpdir(), 'spec-gate-baseline-')), 'baseline.json');
-    const run = spawnSync(process.execPath, [cli, 'baseline', '--root', repo, '--baseline', out], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [cli, 'baseline', '--root', repo, '--service', 'vms', '--baseline', out],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(bundleProblems(text)).toEqual([]);
     expect(text.startsWith('{\n  "openapi"')).toBe(true);
+  });
+
+  const checkBundled = (root: string, heads: Record<string, JsonObject | string>) => {
+    for (const [name, head] of Object.entries(heads))
+      writeFileSync(
+        join(root, 'spec', name, 'dist/openapi.json'),
+        typeof head === 'string' ? head : JSON.stringify(head),
+      );
+    return spawnSync(process.execPath, [cli, 'check', '--root', root, '--bundled', '--no-optic'], {
+      encoding: 'utf8',
+    });
+  };
+  /** The report section of one service: from its `spec:check <name>` header to the next one. */
+  const section = (stdout: string, name: string) =>
+    stdout.split(/\n\n(?=spec:check )/).find((part) => part.startsWith(`spec:check ${name} `)) ?? '';
+
+  it('checks every service of the registry in one run, each against its own baseline, reported per service', () => {
+    const root = scratchRepo(['vms', 'sms']);
+    const run = checkBundled(root, { vms: breakingHead, sms: base });
+    expect(run.status, run.stderr).toBe(1);
+    const vms = section(run.stdout, 'vms');
+    const sms = section(run.stdout, 'sms');
+    expect(vms).toContain(
+      'spec:check vms (Test VMS): spec/vms/baseline.openapi.json (baseline) → spec/vms/dist/openapi.json (working)',
+    );
+    expect(vms).toContain('[action-removed] Action OpenDeleteResource removed');
+    expect(vms).toContain('spec:check FAILED (vms)');
+    expect(sms).toContain(
+      'spec:check sms (Test SMS): spec/sms/baseline.openapi.json (baseline) → spec/sms/dist/openapi.json (working)',
+    );
+    expect(sms).toContain('No difference between the working spec and the baseline.');
+    expect(sms).toContain('spec:check passed (sms)');
+    expect(sms).not.toContain('action-removed');
+    expect(run.stdout).toContain('spec:check FAILED: vms FAILED, sms passed');
+  });
+
+  it("lets a break through only with a major changeset of that service's own packages", () => {
+    const root = scratchRepo(['vms', 'sms']);
+    const changeset = (bumps: string) =>
+      writeFileSync(join(root, '.changeset/break.md'), `---\n${bumps}\n---\n\nDrop OpenDeleteResource.\n`);
+    changeset("'@volc-openapi/vms': major\n'@volc-openapi/vms-spec': major");
+    const other = checkBundled(root, { vms: base, sms: breakingHead });
+    expect(other.status, other.stderr).toBe(1);
+    expect(section(other.stdout, 'sms')).toContain(
+      'no pending changeset declares a major bump of @volc-openapi/sms, @volc-openapi/sms-spec.',
+    );
+    expect(other.stdout).toContain('spec:check FAILED: vms passed, sms FAILED');
+    for (const own of ['@volc-openapi/sms', '@volc-openapi/sms-spec']) {
+      changeset(`'${own}': major`);
+      const passed = checkBundled(root, { vms: base, sms: breakingHead });
+      expect(passed.status, own).toBe(0);
+      expect(section(passed.stdout, 'sms')).toContain('declared by a major bump in');
+      expect(passed.stdout).toContain('spec:check passed: vms passed, sms passed');
+    }
+    // The same changeset does not excuse a break of the other service.
+    const vmsBreak = checkBundled(root, { vms: breakingHead, sms: base });
+    expect(vmsBreak.status).toBe(1);
+    expect(vmsBreak.stdout).toContain('spec:check FAILED: vms FAILED, sms passed');
+  });
+
+  it('reports a service without a baseline as not yet released, without failing', () => {
+    const root = scratchRepo(['vms', 'sts'], ['sts']);
+    const run = checkBundled(root, { vms: base, sts: base });
+    expect(run.status, run.stdout).toBe(0);
+    expect(section(run.stdout, 'sts')).toContain(
+      'spec:check sts (Test STS): no baseline: 3 Actions not yet released',
+    );
+    expect(run.stdout).toContain('spec:check passed: vms passed, sts not yet released');
+    // Still being written: a working spec that cannot be read yet does not fail a service never released.
+    const unfinished = checkBundled(root, { vms: base, sts: '{"openapi":"3.1.0","paths":{}}' });
+    expect(unfinished.status).toBe(0);
+    expect(section(unfinished.stdout, 'sts')).toContain(
+      'no baseline: not yet released; its working spec cannot be read yet',
+    );
+    // A released service whose bundle is missing does fail.
+    rmSync(join(root, 'spec/vms/dist/openapi.json'));
+    const missing = spawnSync(process.execPath, [cli, 'check', '--root', root, '--bundled', '--no-optic'], {
+      encoding: 'utf8',
+    });
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toContain('no bundle at spec/vms/dist/openapi.json');
+  });
+
+  it('takes --head and --baseline for one service only', () => {
+    const root = scratchRepo(['vms', 'sms']);
+    const run = check(root, base);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--head names one file: choose one service with --service');
   });
 });

@@ -1,5 +1,5 @@
 // In-place edits of a JSON document by path, for the gate's mutation tables.
-import { isObject, type JsonObject } from '../src/json.ts';
+import { isObject, type JsonObject } from '@volc-openapi/spec-model';
 
 type Path = (string | number)[];
 

@@ -1,4 +1,5 @@
 export {
+  deref,
   externalRef,
   follow,
   isObject,
@@ -24,9 +25,12 @@ export {
   readService,
   type ServiceModel,
   type Signing,
+  type SigningTarget,
+  signingTarget,
   type ValueStyle,
   type WireEncoding,
 } from './model.ts';
+export { PLATFORM_ERRORS_DIR, type PlatformError, readPlatformErrors } from './platform.ts';
 export {
   findService,
   parseRegistry,

@@ -50,6 +50,9 @@ export function follow(document: JsonObject, node: unknown, at: readonly string[
   return { node: current, at: where };
 }
 
+/** The node a value stands for, local references followed. */
+export const deref = (document: JsonObject, node: unknown): JsonObject => follow(document, node, []).node;
+
 /** The first `$ref` of a document that is not local, if any. */
 export function externalRef(node: unknown, depth = 0): string | undefined {
   if (depth > 256) return undefined;

@@ -10,7 +10,11 @@ export function loadService(path: string): ServiceModel {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? 'no such file (build the spec first: pnpm build)' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+      code === 'ENOENT'
+        ? 'no such file (build the spec first: pnpm build)'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : (error as Error).message;
     throw new SpecModelError(`cannot read the spec ${path}: ${why}`);
   }
   let document: unknown;
@@ -24,7 +28,8 @@ export function loadService(path: string): ServiceModel {
   try {
     return readService(document);
   } catch (error) {
-    if (error instanceof SpecModelError) throw new SpecModelError(`the spec ${path} is unusable: ${error.message}`);
+    if (error instanceof SpecModelError)
+      throw new SpecModelError(`the spec ${path} is unusable: ${error.message}`);
     throw error;
   }
 }

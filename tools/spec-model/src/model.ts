@@ -1,6 +1,14 @@
 // The one reading of a bundled Action/Version OpenAPI document: every tool that needs a fact about an
 // operation (codegen, the mock, the gate, the contract tests, the docs tests) takes it from here.
-import { externalRef, follow, isObject, type JsonObject, type Located, pointer, SpecModelError } from './json.ts';
+import {
+  externalRef,
+  follow,
+  isObject,
+  type JsonObject,
+  type Located,
+  pointer,
+  SpecModelError,
+} from './json.ts';
 
 export const PATH_KEY = /^\/\?Action=([A-Za-z][A-Za-z0-9]*)&Version=(\d{4}-\d{2}-\d{2})$/;
 
@@ -95,6 +103,11 @@ export interface Signing {
   region: string;
 }
 
+/** Where and how to sign: the signing scope plus the endpoint (the first server URL). */
+export interface SigningTarget extends Signing {
+  endpoint: string;
+}
+
 export interface ServiceModel {
   document: JsonObject;
   title: string;
@@ -175,7 +188,9 @@ function styleOf(
         `${where} is a list of objects: declare it as JSON text (content or encoding contentType application/json)`,
       );
     if (declared.style !== undefined && declared.style !== 'form')
-      throw new SpecModelError(`${where}: only style "form" is supported for lists (got "${declared.style}")`);
+      throw new SpecModelError(
+        `${where}: only style "form" is supported for lists (got "${declared.style}")`,
+      );
     return declared.explode === false ? 'comma' : 'repeat';
   }
   if (type === 'object')
@@ -195,7 +210,9 @@ function readQuery(document: JsonObject, lists: [unknown, string[]][], id: strin
       // Action and Version route the call; they are not operation inputs even if a spec lists them.
       if (parameter.name === 'Action' || parameter.name === 'Version') return;
       const json = isObject(parameter.content) ? parameter.content['application/json'] : undefined;
-      const schemaAt = isObject(json) ? [...where, 'content', 'application/json', 'schema'] : [...where, 'schema'];
+      const schemaAt = isObject(json)
+        ? [...where, 'content', 'application/json', 'schema']
+        : [...where, 'schema'];
       const schemaNode = isObject(json) ? json.schema : parameter.schema;
       const schema = isObject(schemaNode) ? follow(document, schemaNode, schemaAt) : { node: {}, at: [] };
       const style = styleOf(`${id}: query parameter ${parameter.name}`, schema.node, {
@@ -240,7 +257,8 @@ function bodyFields(
       }
     }
     if (Array.isArray(node.allOf))
-      node.allOf.forEach((part, index) => visit(follow(document, part, [...located.at, 'allOf', String(index)])));
+      for (const [index, part] of node.allOf.entries())
+        visit(follow(document, part, [...located.at, 'allOf', String(index)]));
   };
   visit(schema);
   const declared = isObject(media.encoding) ? media.encoding : {};
@@ -289,7 +307,9 @@ function readOperation(document: JsonObject, pathKey: string, pathItem: Located)
       encoding = known;
       const media = content[mediaType] as JsonObject;
       const schemaAt = [...requestBody.at, 'content', mediaType, 'schema'];
-      const schema = isObject(media.schema) ? follow(document, media.schema, schemaAt) : { node: {}, at: schemaAt };
+      const schema = isObject(media.schema)
+        ? follow(document, media.schema, schemaAt)
+        : { node: {}, at: schemaAt };
       const first = mediaExamples(document, media)[0];
       body = {
         required: requestBody.node.required === true,
@@ -349,8 +369,12 @@ function readOperation(document: JsonObject, pathKey: string, pathItem: Located)
     summary: text(operation.summary),
     description: text(operation.description).trim(),
     deprecated: operation.deprecated === true,
-    ...(typeof operation['x-volc-replaced-by'] === 'string' ? { replacedBy: operation['x-volc-replaced-by'] } : {}),
-    ...(typeof operation['x-volc-doc-title-zh'] === 'string' ? { titleZh: operation['x-volc-doc-title-zh'] } : {}),
+    ...(typeof operation['x-volc-replaced-by'] === 'string'
+      ? { replacedBy: operation['x-volc-replaced-by'] }
+      : {}),
+    ...(typeof operation['x-volc-doc-title-zh'] === 'string'
+      ? { titleZh: operation['x-volc-doc-title-zh'] }
+      : {}),
     tags: Array.isArray(operation.tags) ? operation.tags.map(String) : [],
     idempotent: operation['x-volc-idempotent'] === true,
     ...(isObject(pagination) ? { pagination: pagination as unknown as Pagination } : {}),
@@ -406,12 +430,20 @@ export function readService(document: unknown): ServiceModel {
   };
 }
 
+export const signingTarget = (service: ServiceModel): SigningTarget => ({
+  ...service.signing,
+  endpoint: service.endpoint,
+});
+
 /** The list/object styles of every input field of a service, by field name (one style per name). */
 export function fieldStyles(service: ServiceModel): Record<string, ValueStyle> {
   const styles: Record<string, ValueStyle> = {};
   const owner: Record<string, string> = {};
   for (const operation of service.operations) {
-    for (const field of [...operation.query, ...(operation.encoding === 'json' ? [] : (operation.body?.fields ?? []))]) {
+    for (const field of [
+      ...operation.query,
+      ...(operation.encoding === 'json' ? [] : (operation.body?.fields ?? [])),
+    ]) {
       if (!field.style) continue;
       const known = styles[field.name];
       if (known && known !== field.style)

@@ -50,7 +50,13 @@ export class SpecSchemas {
 
   /** A `$ref` value that points at a place of the document. */
   ref(where: string | (string | number)[]): string {
-    const parts = typeof where === 'string' ? where.split('/').slice(1).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~')) : where;
+    const parts =
+      typeof where === 'string'
+        ? where
+            .split('/')
+            .slice(1)
+            .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+        : where;
     return `${SPEC_ID}#/${parts.map((part) => segment(String(part))).join('/')}`;
   }
 

@@ -1,7 +1,7 @@
 // Synthetic Action/Version specs in the shape of the bundled VMS spec (spec/vms/dist/openapi.json):
 // path keys `/?Action=<Name>&Version=<date>`, operationId = Action, x-volc-idempotent, x-volc-doc-title-zh,
 // deprecation with x-volc-replaced-by, wire variants, offset paging, error codes as named examples
-// (some with HTTP 200), tags in x-tagGroups and an HMAC-SHA256 scheme with x-volc-signing.
+// (some with HTTP 200), tags in x-tagGroups and an HMAC-SHA256 scheme, signed as x-volc-signing says.
 // The same options always give the same document, so benchmark runs compare like with like.
 
 export type JsonObject = { [key: string]: unknown };
@@ -619,8 +619,8 @@ export function synthesizeSpec(options: SynthOptions): JsonObject {
       description:
         'Every operation is addressed by `Action` and `Version` on the root path, signed with HMAC-SHA256 and answers with the VMS envelope. Nothing here describes a real service.',
       license: { name: 'MIT', identifier: 'MIT' },
-      'x-volc-service': 'vms',
     },
+    'x-volc-signing': { service: 'vms', region: 'cn-beijing' },
     servers: [{ url: 'https://cloud-vms.volcengineapi.com', description: 'Production endpoint.' }],
     security: [{ VolcHmacSha256: [] }],
     tags,
@@ -633,7 +633,6 @@ export function synthesizeSpec(options: SynthOptions): JsonObject {
           in: 'header',
           name: 'Authorization',
           description: 'Volcengine HMAC-SHA256 request signing.',
-          'x-volc-signing': { algorithm: 'HMAC-SHA256', service: 'vms', region: 'cn-beijing' },
         },
       },
       schemas,

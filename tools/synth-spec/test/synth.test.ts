@@ -3,10 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readOperations, readSigning } from '@volc-openapi/codegen';
+import { readService, signingTarget } from '@volc-openapi/spec-model';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type JsonObject, synthesizeSpec } from '../src/index.ts';
+
+const readOperations = (spec: JsonObject) => readService(spec).operations;
+const readSigning = (spec: JsonObject) => signingTarget(readService(spec));
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -33,15 +36,13 @@ describe('synthesizeSpec', () => {
       new Set(['json', 'form', 'multipart', 'query']),
     );
     expect(operations.some((operation) => operation.pagination)).toBe(true);
-    expect(operations.some((operation) => operation.errorCodes.some((error) => error.status === 200))).toBe(
-      true,
-    );
+    expect(operations.some((operation) => operation.errors.some((error) => error.status === 200))).toBe(true);
     expect(operations.some((operation) => operation.operationId.endsWith('_20210101'))).toBe(true);
     const ids = new Map(operations.map((operation) => [operation.operationId, operation]));
     const deprecated = operations.filter((operation) => operation.deprecated);
     expect(deprecated.length).toBeGreaterThan(0);
     for (const operation of deprecated) {
-      const node = (spec.paths as Record<string, Record<string, JsonObject>>)[operation.path]?.[
+      const node = (spec.paths as Record<string, Record<string, JsonObject>>)[operation.pathKey]?.[
         operation.method.toLowerCase()
       ] as JsonObject;
       expect(ids.get(String(node['x-volc-replaced-by']))?.deprecated).toBe(false);
