@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { node, web } from './helpers/entries.ts';
 import { bodyBytes, bodyOf, vectors } from './helpers/fixtures.ts';
-import { officialAuthorization } from './helpers/official.ts';
+import { officialAuthorization } from '@volc-openapi/signing-reference/official';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 

@@ -49,7 +49,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { node, web } from './helpers/entries.ts';
-import { officialAuthorization } from './helpers/official.ts';
+import { officialAuthorization } from '@volc-openapi/signing-reference/official';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 

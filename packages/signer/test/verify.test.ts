@@ -52,7 +52,7 @@ describe('verifyRequest', () => {
   });
 
   it('accepts a request from the official Node SDK shape (no host, no x-content-sha256 signed)', async () => {
-    const { OfficialSigner } = await import('./helpers/official.ts');
+    const { OfficialSigner } = await import('@volc-openapi/signing-reference/official');
     const official = new OfficialSigner(
       {
         region: 'cn-beijing',

@@ -1,16 +1,13 @@
 // The wire form of an operation's request example, computed from the spec alone:
 // - query parameters follow the path key's `Action` and `Version`, in the order the example holds them,
-//   serialized by the parameter's `style`/`explode` (OpenAPI default: form, exploded) and
-//   percent-encoded as RFC 3986 asks (only unreserved characters stay as they are);
+//   each list or object written in the style the spec declares (the model reads `style`/`explode` and
+//   JSON `content`/`contentType` once for every tool), percent-encoded as RFC 3986 asks;
 // - a JSON body is the example's JSON text;
-// - a form body is the WHATWG `application/x-www-form-urlencoded` serialization of its fields: a field
-//   whose media-type `encoding` names `application/json`, and any object or list of objects, travels as
-//   JSON text; a list of scalars is comma-joined (the VMS form convention) unless its `encoding` says
-//   `explode: true`, which repeats the name;
+// - a form body is the WHATWG `application/x-www-form-urlencoded` serialization of the same pairs;
 // - multipart fields are the same name/value pairs, each its own part.
 import { createHash } from 'node:crypto';
-import { deref, type JsonObject, type Operation } from '@volc-openapi/spec-model';
-import type { InputModel } from './contract-schema.ts';
+import { encodeRfc3986 } from '@volc-openapi/signing-reference';
+import type { InputField, JsonObject, Operation, ValueStyle } from '@volc-openapi/spec-model';
 
 export type WireBody =
   | { kind: 'empty'; sha256: string }
@@ -28,76 +25,40 @@ export interface WireExpectation {
   body: WireBody;
 }
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** RFC 3986 percent-encoding of a query component: everything but `A-Z a-z 0-9 - . _ ~`. */
-export const encodeRfc3986 = (text: string): string =>
-  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
 const scalarText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
-const isScalar = (value: unknown) => value === null || typeof value !== 'object';
 
-function queryPairs(parameter: JsonObject, name: string, value: unknown): string[] {
-  const explode = parameter.explode !== false; // form style explodes by default
-  const style = typeof parameter.style === 'string' ? parameter.style : 'form';
-  const pair = (key: string, text: string) => `${encodeRfc3986(key)}=${encodeRfc3986(text)}`;
+/**
+ * The name/value pairs one input field becomes outside a JSON body, by the style the spec declares for
+ * it (the model's `InputField.style`): comma-joined, one pair per item, or JSON text.
+ */
+function fieldPairs(name: string, value: unknown, style: ValueStyle | undefined): [string, string][] {
+  if (value === undefined || value === null) return [];
+  if (style === 'json') return [[name, JSON.stringify(value)]];
   if (Array.isArray(value)) {
-    if (value.length === 0) return [];
-    if (explode) return value.map((item) => pair(name, scalarText(item)));
-    const joiner = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
-    return [`${encodeRfc3986(name)}=${value.map((item) => encodeRfc3986(scalarText(item))).join(joiner)}`];
+    if (style === 'repeat') return value.map((item) => [name, scalarText(item)]);
+    return [[name, value.map(scalarText).join(',')]];
   }
-  if (isObject(value)) {
-    if (style === 'deepObject')
-      return Object.entries(value).map(([key, item]) => pair(`${name}[${key}]`, scalarText(item)));
-    if (explode) return Object.entries(value).map(([key, item]) => pair(key, scalarText(item)));
-    return [pair(name, Object.entries(value).flat().map(scalarText).join(','))];
-  }
-  return [pair(name, scalarText(value))];
+  return [[name, typeof value === 'object' ? JSON.stringify(value) : String(value)]];
 }
 
-function queryString(spec: JsonObject, operation: JsonObject, input: JsonObject): string {
-  const declared = new Map<string, JsonObject>();
-  for (const node of Array.isArray(operation.parameters) ? operation.parameters : []) {
-    const parameter = deref(spec, node);
-    if (parameter.in === 'query') declared.set(String(parameter.name), parameter);
-  }
-  const parts: string[] = [];
-  for (const [name, value] of Object.entries(input)) {
-    if (value === undefined || value === null) continue;
-    parts.push(...queryPairs(declared.get(name) ?? {}, name, value));
-  }
-  return parts.join('&');
+/** The name/value pairs a query string, form or multipart body carries for `input`. */
+export function formFields(input: JsonObject, fields: InputField[]): [string, string][] {
+  const styles = new Map(fields.map((field) => [field.name, field.style]));
+  return Object.entries(input).flatMap(([name, value]) => fieldPairs(name, value, styles.get(name)));
 }
 
-/** The name/value pairs a form or multipart body carries for `input`. */
-export function formFields(input: JsonObject, encoding: JsonObject): [string, string][] {
-  const fields: [string, string][] = [];
-  for (const [name, value] of Object.entries(input)) {
-    if (value === undefined || value === null) continue;
-    const rule = isObject(encoding[name]) ? encoding[name] : {};
-    const asJson = typeof rule.contentType === 'string' && rule.contentType.includes('json');
-    if (!asJson && Array.isArray(value) && value.every(isScalar)) {
-      if (rule.explode === true) for (const item of value) fields.push([name, scalarText(item)]);
-      else fields.push([name, value.map(scalarText).join(',')]);
-    } else if (asJson || typeof value === 'object') fields.push([name, JSON.stringify(value)]);
-    else fields.push([name, String(value)]);
-  }
-  return fields;
-}
-
-export function expectedWire(spec: JsonObject, operation: Operation, model: InputModel): WireExpectation {
-  const item = deref(spec, (spec.paths as JsonObject)[operation.pathKey]);
-  const node = deref(spec, item[operation.method.toLowerCase()]);
+export function expectedWire(operation: Operation): WireExpectation {
   const input = operation.requestExample;
+  const bodyFields = operation.body?.fields ?? [];
   const base = { method: operation.method, contentTypeIsPrefix: false };
   const empty: WireBody = { kind: 'empty', sha256: sha256('') };
   switch (operation.encoding) {
     case 'query': {
-      const query = queryString(spec, node, input);
+      const query = formFields(input, operation.query)
+        .map(([name, text]) => `${encodeRfc3986(name)}=${encodeRfc3986(text)}`)
+        .join('&');
       return {
         ...base,
         target: query ? `${operation.pathKey}&${query}` : operation.pathKey,
@@ -115,7 +76,7 @@ export function expectedWire(spec: JsonObject, operation: Operation, model: Inpu
       };
     }
     case 'form': {
-      const text = new URLSearchParams(formFields(input, model.body?.encoding ?? {})).toString();
+      const text = new URLSearchParams(formFields(input, bodyFields)).toString();
       return {
         ...base,
         target: operation.pathKey,
@@ -129,7 +90,7 @@ export function expectedWire(spec: JsonObject, operation: Operation, model: Inpu
         target: operation.pathKey,
         contentType: 'multipart/form-data; boundary=',
         contentTypeIsPrefix: true,
-        body: { kind: 'multipart', fields: formFields(input, model.body?.encoding ?? {}) },
+        body: { kind: 'multipart', fields: formFields(input, bodyFields) },
       };
   }
 }

@@ -206,7 +206,7 @@ export function renderContractCases(
       request: operation.requestExample,
       expectedResult: operation.successExample?.Result,
       errorCodes: operation.errors.map(({ code, status }) => ({ code, status })),
-      wire: expectedWire(spec, operation, model),
+      wire: expectedWire(operation),
       responses: responseCases(spec, node, requestIdHeader),
       input: { parameters: model.parameters, ...(model.body ? { body: model.body.pointer } : {}) },
       successSchema: model.successSchema,

@@ -11,7 +11,7 @@ export {
   type WireBody,
   type WireExpectation,
 } from './contract.ts';
-export { encodeRfc3986, formFields } from './contract-wire.ts';
+export { formFields } from './contract-wire.ts';
 export { type DocsOutput, renderDocs } from './docs.ts';
 export { injectPreviews, PREVIEW_PLACEHOLDER, renderPreviewBlock } from './docs-preview.ts';
 export { type FacadeOptions, renderFacade } from './facade.ts';

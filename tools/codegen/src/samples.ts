@@ -1,8 +1,15 @@
 // Code samples for the docs, generated from each operation: the facade call, the raw openapi-fetch
 // call and a curl command signed for real with a demo key pair, so every number on the page can be
 // recomputed by anyone (the docs tests do it with @volc-openapi/signer).
-import { createHash, createHmac } from 'node:crypto';
+
+import {
+  encodeRfc3986,
+  payloadSha256,
+  type SigningSteps,
+  signingSteps,
+} from '@volc-openapi/signing-reference';
 import type { JsonObject, Operation, SigningTarget } from '@volc-openapi/spec-model';
+import { formFields } from './contract-wire.ts';
 
 export interface CodeSample {
   lang: string;
@@ -147,21 +154,6 @@ export function rawSample(operation: Operation, options: SampleOptions): string 
   ].join('\n');
 }
 
-/** One input value as VMS reads it in forms and query strings: lists comma-joined, objects as JSON. */
-function wireValue(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null))
-    return value.join(',');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-function wireEntries(example: JsonObject): [string, string][] {
-  return Object.entries(example).flatMap(([name, value]) => {
-    const text = wireValue(value);
-    return text === undefined ? [] : [[name, text] as [string, string]];
-  });
-}
-
 /** The exact request the samples send: method, URL, the content type if any, and the body bytes. */
 export interface WireRequest {
   method: 'GET' | 'POST';
@@ -175,17 +167,17 @@ export interface WireRequest {
 export function wireRequest(operation: Operation, signing: SigningTarget): WireRequest {
   const query =
     operation.encoding === 'query'
-      ? wireEntries(operation.requestExample)
-          .map(([name, value]) => `&${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+      ? formFields(operation.requestExample, operation.query)
+          .map(([name, value]) => `&${encodeRfc3986(name)}=${encodeRfc3986(value)}`)
           .join('')
       : '';
   const url = new URL(`${signing.endpoint.replace(/\/$/, '')}${operation.pathKey}${query}`);
   let body: string | undefined;
   if (operation.encoding === 'json') body = JSON.stringify(operation.requestExample);
   else if (operation.encoding === 'form')
-    body = new URLSearchParams(wireEntries(operation.requestExample)).toString();
+    body = new URLSearchParams(formFields(operation.requestExample, operation.body?.fields ?? [])).toString();
   else if (operation.encoding === 'multipart') {
-    body = wireEntries(operation.requestExample)
+    body = formFields(operation.requestExample, operation.body?.fields ?? [])
       .map(
         ([name, value]) =>
           `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
@@ -205,7 +197,7 @@ export function wireRequest(operation: Operation, signing: SigningTarget): WireR
 }
 
 /** Every intermediate value of Volcengine's HMAC-SHA256 signature of one request. */
-export interface SigningWalkthrough {
+export interface SigningWalkthrough extends SigningSteps {
   request: WireRequest;
   accessKeyId: string;
   secretAccessKey: string;
@@ -213,87 +205,35 @@ export interface SigningWalkthrough {
   region: string;
   service: string;
   bodySha256: string;
-  canonicalRequest: string;
-  canonicalRequestSha256: string;
-  credentialScope: string;
-  stringToSign: string;
-  /** kDate, kRegion, kService, kSigning as lowercase hex. */
-  signingKeys: { date: string; region: string; service: string; request: string };
-  signedHeaders: string;
-  signature: string;
-  authorization: string;
 }
 
-/** Percent-encoding that keeps only `A-Za-z0-9-_.~`, uppercase hex, as the canonical query wants. */
-const encodeComponent = (text: string) =>
-  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest();
-
 /**
- * Signs a request step by step with node:crypto, independently of @volc-openapi/signer, keeping every
- * intermediate value for the docs (the docs tests check the result against the signer).
+ * Signs a request step by step with the reference algorithm (@volc-openapi/signing-reference,
+ * independent of @volc-openapi/signer), keeping every intermediate value for the docs (the docs tests
+ * check the result against the signer).
  */
 export function signingWalkthrough(
   request: WireRequest,
   signing: SigningTarget,
   keys: { accessKeyId: string; secretAccessKey: string; xDate: string } = DEMO_SIGNING,
 ): SigningWalkthrough {
-  const url = new URL(request.url);
-  const query = [...url.searchParams]
-    .map(([name, value]) => `${encodeComponent(name)}\0${encodeComponent(value)}`)
-    .sort()
-    .join('&')
-    .replaceAll('\0', '=');
-  const bodySha256 = sha256(request.body ?? '');
-  const headers: [string, string][] = [
-    ...(request.contentType ? [['content-type', request.contentType] as [string, string]] : []),
-    ['host', url.host],
-    ['x-content-sha256', bodySha256],
-    ['x-date', keys.xDate],
-  ];
-  headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const signedHeaders = headers.map(([name]) => name).join(';');
-  const canonicalRequest = [
-    request.method,
-    url.pathname || '/',
-    query,
-    headers.map(([name, value]) => `${name}:${value.trim()}\n`).join(''),
-    signedHeaders,
-    bodySha256,
-  ].join('\n');
-  const canonicalRequestSha256 = sha256(canonicalRequest);
-  const day = keys.xDate.slice(0, 8);
-  const credentialScope = `${day}/${signing.region}/${signing.service}/request`;
-  const stringToSign = ['HMAC-SHA256', keys.xDate, credentialScope, canonicalRequestSha256].join('\n');
-  const kDate = hmac(keys.secretAccessKey, day);
-  const kRegion = hmac(kDate, signing.region);
-  const kService = hmac(kRegion, signing.service);
-  const kSigning = hmac(kService, 'request');
-  const signature = hmac(kSigning, stringToSign).toString('hex');
-  return {
-    request,
+  const bodySha256 = payloadSha256(request.body ?? '');
+  const steps = signingSteps({
+    method: request.method,
+    url: request.url,
+    headers: {
+      ...(request.contentType ? { 'content-type': request.contentType } : {}),
+      'x-content-sha256': bodySha256,
+      'x-date': keys.xDate,
+    },
+    payloadSha256: bodySha256,
     accessKeyId: keys.accessKeyId,
     secretAccessKey: keys.secretAccessKey,
-    xDate: keys.xDate,
     region: signing.region,
     service: signing.service,
-    bodySha256,
-    canonicalRequest,
-    canonicalRequestSha256,
-    credentialScope,
-    stringToSign,
-    signingKeys: {
-      date: kDate.toString('hex'),
-      region: kRegion.toString('hex'),
-      service: kService.toString('hex'),
-      request: kSigning.toString('hex'),
-    },
-    signedHeaders,
-    signature,
-    authorization: `HMAC-SHA256 Credential=${keys.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
-  };
+    xDate: keys.xDate,
+  });
+  return { request, ...keys, region: signing.region, service: signing.service, bodySha256, ...steps };
 }
 
 /** Single-quotes a string for a POSIX shell. */

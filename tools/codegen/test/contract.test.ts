@@ -2,9 +2,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { encodeRfc3986 } from '@volc-openapi/signing-reference';
 import { type JsonObject, type Operation, readService, signingTarget } from '@volc-openapi/spec-model';
 import { describe, expect, it } from 'vitest';
-import { type ContractCase, encodeRfc3986, renderContractCases } from '../src/index.ts';
+import { type ContractCase, renderContractCases } from '../src/index.ts';
 
 const readOperations = (document: JsonObject) => readService(document).operations;
 const readSigning = (document: JsonObject) => signingTarget(readService(document));
@@ -47,7 +48,7 @@ describe('wire form', () => {
       contentType: null,
       body: { kind: 'empty', sha256: sha256('') },
     });
-    expect(wire.target).toBe('/?Action=FindItems&Version=2022-01-01&Type=1&Name=a%28b%29%2A&Ids=x%20y,z');
+    expect(wire.target).toBe('/?Action=FindItems&Version=2022-01-01&Type=1&Name=a%28b%29%2A&Ids=x%20y%2Cz');
     expect(encodeRfc3986("!'()* ~")).toBe('%21%27%28%29%2A%20~');
   });
 

@@ -8,7 +8,7 @@ import type { ContractCase } from '@volc-openapi/codegen';
 import { sign } from '@volc-openapi/signer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ContractService, contractServices, operation } from '../src/cases.ts';
-import { referenceAuthorization } from '../src/reference-signature.ts';
+import { referenceAuthorization } from '@volc-openapi/signing-reference';
 
 const services = await contractServices();
 

@@ -19,7 +19,6 @@ export {
   MEDIA_TYPES,
   mediaExamples,
   type Operation,
-  PATH_KEY,
   type Pagination,
   type RequestBody,
   readService,
@@ -30,6 +29,7 @@ export {
   type ValueStyle,
   type WireEncoding,
 } from './model.ts';
+export { expectedOperationId, PATH_KEY, type PathKey, parsePathKey } from './path-key.ts';
 export { PLATFORM_ERRORS_DIR, type PlatformError, readPlatformErrors } from './platform.ts';
 export {
   findService,

@@ -9,8 +9,7 @@ import {
   pointer,
   SpecModelError,
 } from './json.ts';
-
-export const PATH_KEY = /^\/\?Action=([A-Za-z][A-Za-z0-9]*)&Version=(\d{4}-\d{2}-\d{2})$/;
+import { PATH_KEY } from './path-key.ts';
 
 /** How an operation's input travels: a body media type, or the query string (GET, body-less POST). */
 export type WireEncoding = 'json' | 'form' | 'multipart' | 'query';
