@@ -52,4 +52,22 @@ export function clientManifest(service: ServiceEntry, version = '0.0.0'): Manife
 /** packages/<name>/tsconfig.json */
 export const clientTsconfig = { extends: '../../tsconfig.base.json', include: ['src'] };
 
-export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const isScalar = (value: unknown) => value === null || typeof value !== 'object';
+
+/** A flat object or list (scalars only) that fits on one short line is written on one line. */
+function format(value: unknown, indent: string): string {
+  if (isScalar(value)) return JSON.stringify(value);
+  const entries: [string | undefined, unknown][] = Array.isArray(value)
+    ? value.map((item) => [undefined, item])
+    : Object.entries(value as Record<string, unknown>);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  const item = ([key, inner]: [string | undefined, unknown], at: string) =>
+    `${key === undefined ? '' : `${JSON.stringify(key)}: `}${format(inner, at)}`;
+  const flat = `${open}${entries.length && !Array.isArray(value) ? ' ' : ''}${entries.map((entry) => item(entry, '')).join(', ')}${entries.length && !Array.isArray(value) ? ' ' : ''}${close}`;
+  if (entries.every(([, inner]) => isScalar(inner)) && flat.length <= 72) return flat;
+  const inner = `${indent}  `;
+  return `${open}\n${entries.map((entry) => `${inner}${item(entry, inner)}`).join(',\n')}\n${indent}${close}`;
+}
+
+/** JSON text as the repo writes it (biome's layout: short flat objects and lists on one line). */
+export const json = (value: unknown) => `${format(value, '')}\n`;
