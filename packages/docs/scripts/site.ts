@@ -110,5 +110,4 @@ ${rows.join('\n')}
  * The ids `volc-codegen previews` gives the preview panel and its data element in every page
  * (tools/codegen/src/docs-preview.ts); the same on every service's page.
  */
-export const PREVIEW_PANEL_ID = 'vms-preview';
-export const PREVIEWS_DATA_ID = 'vms-previews';
+export { PREVIEW_PANEL_ID, PREVIEWS_DATA_ID } from '@volc-openapi/codegen';

@@ -79,4 +79,26 @@ describe('createVmsClient', () => {
     expect(error).toMatchObject({ ResponseMetadata: { Error: { Code: 'Throttling' } } });
     expect(waits).toHaveLength(2);
   });
+
+  it('sends a form body with a list of objects from the raw client as the spec declares (JSON text)', async () => {
+    const { vms } = vmsClient(mock);
+    const body = {
+      QualificationNo: 'QUA164664762128220429',
+      NumberPoolNo: 'NP160084061100694433',
+      NumberPurpose: '营销外呼',
+      NumberType: '0',
+      SubServiceType: '101',
+      NumberApplicationCityItemList: [{ NumberCount: '10', CountryIsoCode: 'CN', CityCode: '010' }],
+    };
+    const { data, error } = await vms.raw.POST('/?Action=CreateNumberApplication&Version=2022-01-01', {
+      body,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(error).toBeUndefined();
+    expect(data?.Result).toBeDefined();
+    const [request] = await received(mock);
+    const sent = new URLSearchParams(request?.body ?? '');
+    expect(JSON.parse(sent.get('NumberApplicationCityItemList') ?? '')).toEqual(body.NumberApplicationCityItemList);
+    expect(request?.body).not.toContain('object+Object');
+  });
 });

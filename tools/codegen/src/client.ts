@@ -60,6 +60,7 @@ export {
   cachedCredentials,
   chainCredentials,
   createLogger,
+  encodeMultipart,
   isRpcError,
   type Logger,
   type LogLevel,

@@ -10,6 +10,10 @@
 import { deref, type JsonObject, type Operation, type SigningTarget } from '@volc-openapi/spec-model';
 import { wireRequest } from './samples.ts';
 
+/** The ids of the preview panel and of its data in the built page (tests find them by these). */
+export const PREVIEW_PANEL_ID = 'rpc-preview';
+export const PREVIEWS_DATA_ID = 'rpc-previews';
+
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -82,12 +86,12 @@ export function renderPreview(
   ];
   if (operation.titleZh) facts.push(['Vendor title (中文)', html(operation.titleZh)]);
   const out = [
-    '<p class="vms-preview-status" role="status">Loading the interactive reference…</p>',
+    '<p class="rpc-preview-status" role="status">Loading the interactive reference…</p>',
     `<h1>${html(operation.summary)}</h1>`,
   ];
   if (operation.deprecated) {
     out.push(
-      `<p class="vms-preview-deprecated"><strong>Deprecated.</strong>${operation.replacedBy ? ` Use <code>${html(operation.replacedBy)}</code> instead.` : ''}</p>`,
+      `<p class="rpc-preview-deprecated"><strong>Deprecated.</strong>${operation.replacedBy ? ` Use <code>${html(operation.replacedBy)}</code> instead.` : ''}</p>`,
     );
   }
   out.push(`<pre>${html(head.join('\n'))}</pre>`);
@@ -123,8 +127,8 @@ export function renderPreview(
  * it runs inline before Redoc's bundle is even parsed.
  */
 export const PREVIEW_SCRIPT = `(function () {
-  var panel = document.getElementById('vms-preview');
-  var data = document.getElementById('vms-previews');
+  var panel = document.getElementById('rpc-preview');
+  var data = document.getElementById('rpc-previews');
   if (!panel || !data) return;
   var id = decodeURIComponent(location.hash.replace(/^#\\/?/, ''));
   var previews = JSON.parse(data.textContent || '{}');
@@ -147,23 +151,23 @@ export const PREVIEW_SCRIPT = `(function () {
 })();`;
 
 /** The preview panel's look: over Redoc's content column, in Redoc's own fonts and colours when loaded. */
-const PREVIEW_STYLE = `#vms-preview{position:fixed;top:0;bottom:0;right:0;left:var(--sidebar-width,285px);z-index:10;overflow:auto;box-sizing:border-box;padding:32px 40px;background:#fff;color:#22242b;font:15px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
-#vms-preview[hidden]{display:none}
-@media (max-width:900px){#vms-preview{left:0}}
-#vms-preview h1{font-size:28px;margin:8px 0 16px}
-#vms-preview h2{font-size:20px;margin:28px 0 8px}
-#vms-preview pre{background:#f4f5f7;padding:12px 16px;border-radius:6px;overflow:auto}
-#vms-preview code,#vms-preview pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
-#vms-preview dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}
-#vms-preview dt{font-weight:600}
-#vms-preview dd{margin:0}
-#vms-preview table{border-collapse:collapse;width:100%}
-#vms-preview th,#vms-preview td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid #e4e5e9}
-.vms-preview-status{color:#6b6f7b;font-size:13px;margin:0}
-.vms-preview-deprecated{background:#fff4e5;padding:8px 12px;border-radius:6px}
-html.dark #vms-preview{background:#1b1c21;color:#e3e4e8}
-html.dark #vms-preview pre{background:#2a2c33}
-html.dark .vms-preview-deprecated{background:#3a2e1c}`;
+const PREVIEW_STYLE = `#rpc-preview{position:fixed;top:0;bottom:0;right:0;left:var(--sidebar-width,285px);z-index:10;overflow:auto;box-sizing:border-box;padding:32px 40px;background:#fff;color:#22242b;font:15px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
+#rpc-preview[hidden]{display:none}
+@media (max-width:900px){#rpc-preview{left:0}}
+#rpc-preview h1{font-size:28px;margin:8px 0 16px}
+#rpc-preview h2{font-size:20px;margin:28px 0 8px}
+#rpc-preview pre{background:#f4f5f7;padding:12px 16px;border-radius:6px;overflow:auto}
+#rpc-preview code,#rpc-preview pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
+#rpc-preview dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}
+#rpc-preview dt{font-weight:600}
+#rpc-preview dd{margin:0}
+#rpc-preview table{border-collapse:collapse;width:100%}
+#rpc-preview th,#rpc-preview td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid #e4e5e9}
+.rpc-preview-status{color:#6b6f7b;font-size:13px;margin:0}
+.rpc-preview-deprecated{background:#fff4e5;padding:8px 12px;border-radius:6px}
+html.dark #rpc-preview{background:#1b1c21;color:#e3e4e8}
+html.dark #rpc-preview pre{background:#2a2c33}
+html.dark .rpc-preview-deprecated{background:#3a2e1c}`;
 
 /** Where `injectPreviews` puts the previews: the page (from the template) must hold this line once, first in <body>. */
 export const PREVIEW_PLACEHOLDER = '<!-- operation previews -->';
@@ -178,8 +182,8 @@ export function renderPreviewBlock(previews: Record<string, string>): string {
   const json = JSON.stringify(previews).replaceAll('</', '<\\/').replaceAll('<!--', '\\u003c!--');
   return [
     `<style>${PREVIEW_STYLE}</style>`,
-    '<div id="vms-preview" hidden></div>',
-    `<script type="application/json" id="vms-previews">${json}</script>`,
+    '<div id="rpc-preview" hidden></div>',
+    `<script type="application/json" id="rpc-previews">${json}</script>`,
     `<script>${PREVIEW_SCRIPT}</script>`,
   ].join('\n');
 }

@@ -13,7 +13,13 @@ export {
 } from './contract.ts';
 export { formFields } from './contract-wire.ts';
 export { type DocsOutput, renderDocs } from './docs.ts';
-export { injectPreviews, PREVIEW_PLACEHOLDER, renderPreviewBlock } from './docs-preview.ts';
+export {
+  injectPreviews,
+  PREVIEW_PANEL_ID,
+  PREVIEW_PLACEHOLDER,
+  PREVIEWS_DATA_ID,
+  renderPreviewBlock,
+} from './docs-preview.ts';
 export { type FacadeOptions, renderFacade } from './facade.ts';
 export {
   type CodeSample,

@@ -8,7 +8,7 @@ import {
   type SigningSteps,
   signingSteps,
 } from '@volc-openapi/signing-reference';
-import type { JsonObject, Operation, SigningTarget } from '@volc-openapi/spec-model';
+import type { Operation, SigningTarget } from '@volc-openapi/spec-model';
 import { formFields } from './contract-wire.ts';
 
 export interface CodeSample {
@@ -75,9 +75,9 @@ export function clientVariable(options: SampleOptions): string {
   return core ? core.charAt(0).toLowerCase() + core.slice(1) : 'client';
 }
 
-function clientPreamble(options: SampleOptions): string[] {
+function clientPreamble(options: SampleOptions, extraImports: string[] = []): string[] {
   return [
-    `import { ${options.factory} } from '${options.clientPackage}';`,
+    `import { ${[options.factory, ...extraImports].join(', ')} } from '${options.clientPackage}';`,
     '',
     '// Credentials come from VOLC_ACCESSKEY / VOLC_SECRETKEY (or ~/.volc/config); pass `credentials` to override.',
     `const ${clientVariable(options)} = ${options.factory}();`,
@@ -117,21 +117,26 @@ export function facadeSample(operation: Operation, options: SampleOptions): stri
   return `${lines.join('\n')}\n`;
 }
 
-/** Serializers the raw sample spells out for bodies that are not JSON. */
-const RAW_SERIALIZERS: Partial<Record<Operation['encoding'], string[]>> = {
-  form: [
-    '  // A form body: openapi-fetch would send JSON unless told otherwise.',
-    "  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },",
-    '  bodySerializer: (body) => new URLSearchParams(Object.entries(body).map(([k, v]) => [k, String(v)])).toString(),',
-  ],
-  multipart: [
-    '  // A multipart body: fetch writes the boundary, the client signs the exact bytes.',
-    '  bodySerializer: (body) => {',
-    '    const form = new FormData();',
-    '    for (const [k, v] of Object.entries(body as Record<string, unknown>)) form.append(k, v instanceof Blob ? v : String(v));',
-    '    return form;',
-    '  },',
-  ],
+/**
+ * What the raw sample adds for bodies that are not JSON. A form needs only its Content-Type: the raw
+ * client writes form bodies (lists and objects included) as the spec declares. A multipart body is
+ * built with the client's own encoder and declared field styles; fetch writes its boundary.
+ */
+const RAW_SERIALIZERS: Partial<Record<Operation['encoding'], { imports: string[]; lines: string[] }>> = {
+  form: {
+    imports: [],
+    lines: [
+      '  // A form body: openapi-fetch would send JSON unless told otherwise.',
+      "  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },",
+    ],
+  },
+  multipart: {
+    imports: ['encodeMultipart', 'fieldStyles'],
+    lines: [
+      '  // A multipart body: fetch writes the boundary, the client signs the exact bytes.',
+      '  bodySerializer: (body) => encodeMultipart(body, fieldStyles),',
+    ],
+  },
 };
 
 /** The same call through the raw, fully typed openapi-fetch client. */
@@ -143,11 +148,11 @@ export function rawSample(operation: Operation, options: SampleOptions): string 
       ? [`  params: { query: ${literal(operation.requestExample, '  ')} },`]
       : [
           `  body: ${literal(operation.requestExample, '  ')},`,
-          ...(RAW_SERIALIZERS[operation.encoding] ?? []),
+          ...(RAW_SERIALIZERS[operation.encoding]?.lines ?? []),
         ];
   const withoutInput = operation.encoding === 'query' && Object.keys(operation.requestExample).length === 0;
   return [
-    ...clientPreamble(options),
+    ...clientPreamble(options, RAW_SERIALIZERS[operation.encoding]?.imports),
     ...(withoutInput ? [`${call});`] : [`${call}, {`, ...init, '});']),
     'console.log(data ?? error);',
     '',

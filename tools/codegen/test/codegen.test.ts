@@ -236,11 +236,15 @@ describe('docs', () => {
     expect(facadeSample(op('CreateThing'), options)).not.toContain('paginate');
   });
 
-  it('spells out form and multipart serializers in the raw sample, which openapi-fetch would send as JSON', () => {
-    expect(rawSample(op('UpdateThing'), options)).toContain(
-      "headers: { 'Content-Type': 'application/x-www-form-urlencoded' }",
-    );
-    expect(rawSample(op('UploadThing'), options)).toContain('const form = new FormData();');
+  it('spells out what a form or multipart body needs in the raw sample, which openapi-fetch would send as JSON', () => {
+    // A form needs only its Content-Type: the raw client writes the fields as the spec declares them.
+    const form = rawSample(op('UpdateThing'), options);
+    expect(form).toContain("headers: { 'Content-Type': 'application/x-www-form-urlencoded' }");
+    expect(form).not.toContain('String(v)');
+    // Multipart is built with the client's own encoder and declared field styles.
+    const multipart = rawSample(op('UploadThing'), options);
+    expect(multipart).toContain("import { createDocsClient, encodeMultipart, fieldStyles } from '@example/docs';");
+    expect(multipart).toContain('bodySerializer: (body) => encodeMultipart(body, fieldStyles),');
   });
 
   it('sends VMS wire values: lists comma-joined in forms and queries, multipart with a fixed boundary and CRLF', () => {
@@ -451,7 +455,7 @@ describe('docs', () => {
       const out = injectPreviews(page, renderPreviewBlock(previews));
       expect(out).not.toContain(PREVIEW_PLACEHOLDER);
       expect(out).toContain('<div id="redoc"></div>');
-      const json = /<script type="application\/json" id="vms-previews">(.*?)<\/script>/s.exec(out)?.[1] ?? '';
+      const json = /<script type="application\/json" id="rpc-previews">(.*?)<\/script>/s.exec(out)?.[1] ?? '';
       expect(json).not.toMatch(/<\/|<!--/);
       // The data element ends where its JSON ends: at the first `</script>` after it, as an HTML parser reads it.
       expect(JSON.parse(json)).toEqual(previews);

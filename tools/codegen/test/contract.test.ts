@@ -3,12 +3,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { encodeRfc3986 } from '@volc-openapi/signing-reference';
-import { type JsonObject, type Operation, readService, signingTarget } from '@volc-openapi/spec-model';
+import { type JsonObject, readService, signingTarget } from '@volc-openapi/spec-model';
 import { describe, expect, it } from 'vitest';
 import { type ContractCase, renderContractCases } from '../src/index.ts';
 
 const readOperations = (document: JsonObject) => readService(document).operations;
-const readSigning = (document: JsonObject) => signingTarget(readService(document));
+const _readSigning = (document: JsonObject) => signingTarget(readService(document));
 
 const spec = JSON.parse(
   readFileSync(fileURLToPath(new URL('fixtures/contract.openapi.json', import.meta.url)), 'utf8'),

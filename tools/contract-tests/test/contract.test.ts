@@ -1,7 +1,6 @@
-// Generated contract cases (volc-codegen contract) run through the generated client against the mock
-// server on 127.0.0.1, for every service of the registry: the spec example is accepted with a valid signature, the answer parses as the
-// spec says, and a wrong key or a skewed clock is refused. The exact wire form is in wire.test.ts.
-import type { ContractCase } from '@volc-openapi/codegen';
+// Generated contract cases (volc-codegen contract) run through each service's generated client against
+// the mock server on 127.0.0.1: the spec example is accepted with a valid signature, the answer parses
+// as the spec says, and a wrong key or a skewed clock is refused. The exact wire form is in wire.test.ts.
 import { MOCK_CREDENTIALS, startMockServer } from '@volc-openapi/mock-server';
 import { type Credentials, signRequest } from '@volc-openapi/signer';
 import type { JsonObject } from '@volc-openapi/spec-model';

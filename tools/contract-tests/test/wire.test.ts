@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import type { ContractCase } from '@volc-openapi/codegen';
 import { sign } from '@volc-openapi/signer';
+import { referenceAuthorization } from '@volc-openapi/signing-reference';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ContractService, contractServices, operation } from '../src/cases.ts';
-import { referenceAuthorization } from '@volc-openapi/signing-reference';
 
 const services = await contractServices();
 

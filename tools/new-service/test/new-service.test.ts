@@ -29,14 +29,21 @@ const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 
 const git = ['-c', 'user.email=test@example.test', '-c', 'user.name=test'];
 
 let copy: string;
-const run = (command: string, args: string[], timeout = 600_000) =>
-  execFileSync(command, args, {
-    cwd: copy,
-    env,
-    encoding: 'utf8',
-    timeout,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Runs a command in the copy; a failure says which command and ends with what it printed. */
+function run(command: string, args: string[], timeout = 600_000): string {
+  try {
+    return execFileSync(command, args, {
+      cwd: copy,
+      env,
+      encoding: 'utf8',
+      timeout,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} failed:\n${`${stdout}\n${stderr}`.trim().slice(-4000)}`);
+  }
+}
 
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'new-service-'));
@@ -51,7 +58,7 @@ beforeAll(() => {
   run('git', ['init', '-q']);
   run('git', ['add', '-A']);
   run('git', [...git, 'commit', '-qm', 'base']);
-  run('pnpm', ['install', '--offline', '--frozen-lockfile']);
+  run('pnpm', ['install', '--prefer-offline', '--frozen-lockfile']);
 }, 300_000);
 
 afterAll(() => {
@@ -86,7 +93,7 @@ describe('pnpm new-service', () => {
   });
 
   it('builds, lints and type-checks with the new service in the pipeline, and the gate passes', () => {
-    run('pnpm', ['install', '--offline']);
+    run('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile']);
     run('pnpm', ['build'], 900_000);
     run('pnpm', [
       'exec',

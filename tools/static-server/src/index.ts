@@ -18,7 +18,7 @@ export interface StaticServer {
 }
 
 /**
- * Serves a folder on 127.0.0.1 (random port unless given), `/` as `index.html`. Extra in-memory
+ * Serves a folder on 127.0.0.1 (random port unless given), a path ending in `/` as its `index.html`. Extra in-memory
  * routes (path → body) let a test add a page without writing files.
  */
 export async function serveDirectory(
@@ -32,7 +32,7 @@ export async function serveDirectory(
       response.writeHead(200, { 'content-type': route.type }).end(route.body);
       return;
     }
-    const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
+    const file = normalize(join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
     if (!file.startsWith(normalize(root))) {
       response.writeHead(403).end();
       return;
