@@ -14,10 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { OfficialSigner } from '@volc-openapi/signing-reference/official';
 import { Bench } from 'tinybench';
 import { sign, signRequest } from '../src/node.ts';
 import { bundleSize } from '../test/helpers/bundle-size.ts';
-import { OfficialSigner } from '@volc-openapi/signing-reference/official';
 
 const HOST = 'cloud-vms.volcengineapi.com';
 const URL_STRING = `https://${HOST}/?Action=OpenDeleteResource&Version=2022-01-01`;

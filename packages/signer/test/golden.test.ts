@@ -1,8 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
+import { officialAuthorization } from '@volc-openapi/signing-reference/official';
 import { describe, expect, it } from 'vitest';
 import { node, web } from './helpers/entries.ts';
 import { bodyBytes, bodyOf, vectors } from './helpers/fixtures.ts';
-import { officialAuthorization } from '@volc-openapi/signing-reference/official';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 

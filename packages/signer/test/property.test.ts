@@ -46,10 +46,10 @@
  * where every ordering rule above agrees. Query values, header values, bodies, keys and dates are arbitrary.
  */
 import { createHash } from 'node:crypto';
+import { officialAuthorization } from '@volc-openapi/signing-reference/official';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { node, web } from './helpers/entries.ts';
-import { officialAuthorization } from '@volc-openapi/signing-reference/official';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
