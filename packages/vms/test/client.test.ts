@@ -98,7 +98,9 @@ describe('createVmsClient', () => {
     expect(data?.Result).toBeDefined();
     const [request] = await received(mock);
     const sent = new URLSearchParams(request?.body ?? '');
-    expect(JSON.parse(sent.get('NumberApplicationCityItemList') ?? '')).toEqual(body.NumberApplicationCityItemList);
+    expect(JSON.parse(sent.get('NumberApplicationCityItemList') ?? '')).toEqual(
+      body.NumberApplicationCityItemList,
+    );
     expect(request?.body).not.toContain('object+Object');
   });
 });

@@ -243,7 +243,9 @@ describe('docs', () => {
     expect(form).not.toContain('String(v)');
     // Multipart is built with the client's own encoder and declared field styles.
     const multipart = rawSample(op('UploadThing'), options);
-    expect(multipart).toContain("import { createDocsClient, encodeMultipart, fieldStyles } from '@example/docs';");
+    expect(multipart).toContain(
+      "import { createDocsClient, encodeMultipart, fieldStyles } from '@example/docs';",
+    );
     expect(multipart).toContain('bodySerializer: (body) => encodeMultipart(body, fieldStyles),');
   });
 

@@ -95,4 +95,5 @@ export function signingSteps(parts: SigningParts): SigningSteps {
 export const referenceAuthorization = (parts: SigningParts): string => signingSteps(parts).authorization;
 
 /** Hex SHA-256 of a text (UTF-8) or bytes: the payload hash of a body. */
-export const payloadSha256 = (body: string | Uint8Array = '') => createHash('sha256').update(body).digest('hex');
+export const payloadSha256 = (body: string | Uint8Array = '') =>
+  createHash('sha256').update(body).digest('hex');

@@ -71,7 +71,11 @@ describe('the reference signature', () => {
       xDate: X_DATE,
     });
     expect(steps.credentialScope).toBe('20250528/cn-beijing/vms/request');
-    expect(steps.canonicalRequest.split('\n').slice(0, 3)).toEqual(['POST', '/', 'Action=X&Version=2024-01-01']);
+    expect(steps.canonicalRequest.split('\n').slice(0, 3)).toEqual([
+      'POST',
+      '/',
+      'Action=X&Version=2024-01-01',
+    ]);
     expect(steps.stringToSign.split('\n')).toEqual([
       'HMAC-SHA256',
       X_DATE,
