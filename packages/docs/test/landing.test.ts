@@ -7,6 +7,7 @@ import { loadService } from '@volc-openapi/spec-model';
 import {
   type Browser,
   launchChromium,
+  openWatchedPage,
   type Page,
   type StaticServer,
   serveDirectory,
@@ -19,24 +20,13 @@ const SCREENSHOTS = here('../test-results/screenshots/');
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-const offMachine: string[] = [];
-const blockedInPage: string[] = [];
+let leaked: () => string[];
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serveDirectory(here('../dist/'));
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(20_000);
-  page.on('request', (request) => {
-    const { protocol, hostname } = new URL(request.url());
-    if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1')
-      offMachine.push(request.url());
-  });
-  // Requests the page's Content-Security-Policy stops inside the renderer never reach the network.
-  page.on('requestfailed', (request) => {
-    if (request.failure()?.errorText === 'csp') blockedInPage.push(request.url());
-  });
+  ({ page, leaked } = await openWatchedPage(browser));
 });
 
 afterAll(async () => {
@@ -119,6 +109,6 @@ describe('landing page', () => {
   );
 
   it('makes no request off the machine (CSP-blocked ones never leave the page)', () => {
-    expect(offMachine.filter((url) => !blockedInPage.includes(url))).toEqual([]);
+    expect(leaked()).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import {
   type Browser,
   launchChromium,
+  openWatchedPage,
   type Page,
   type StaticServer,
   serveDirectory,
@@ -22,8 +23,7 @@ const [TYPESCRIPT, ...OTHER_LABELS] = SAMPLE_LABELS as [string, ...string[]];
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-const offMachine: string[] = [];
-const blockedInPage: string[] = [];
+let leaked: () => string[];
 
 interface Visit {
   /** The section's visible text (innerText), whitespace removed. */
@@ -194,17 +194,7 @@ beforeAll(async () => {
     if (/^(landing|signing|operation-(?!preview\.).*)\.png$/.test(file)) rmSync(`${SCREENSHOTS}${file}`);
   server = await serveDirectory(here('../dist/'));
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(20_000);
-  page.on('request', (request) => {
-    const { protocol, hostname } = new URL(request.url());
-    if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1')
-      offMachine.push(request.url());
-  });
-  // Requests the page's Content-Security-Policy stops inside the renderer never reach the network.
-  page.on('requestfailed', (request) => {
-    if (request.failure()?.errorText === 'csp') blockedInPage.push(request.url());
-  });
+  ({ page, leaked } = await openWatchedPage(browser));
   await page.goto(`${server.url}${VMS.link}`);
   await page
     .getByRole('heading', { name: String((docsSpec.info as { title: string }).title) })
@@ -363,7 +353,6 @@ describe('docs site', () => {
   });
 
   it('makes no request off the machine (CSP-blocked ones never leave the page)', () => {
-    const leaked = offMachine.filter((url) => !blockedInPage.includes(url));
-    expect(leaked).toEqual([]);
+    expect(leaked()).toEqual([]);
   });
 });

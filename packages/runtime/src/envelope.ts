@@ -12,7 +12,7 @@ const metadataOf = (body: unknown): Metadata | undefined =>
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** True when a parsed body is the VMS error envelope (`ResponseMetadata.Error` with a string Code). */
+/** True when a parsed body is the Volcengine error envelope (`ResponseMetadata.Error` with a string Code). */
 export const isErrorEnvelope = (body: unknown): body is RpcErrorBody =>
   typeof metadataOf(body)?.Error?.Code === 'string';
 
@@ -37,7 +37,7 @@ export interface Called {
 
 /**
  * The error an answer stands for, or undefined for a success: the error envelope (whatever the HTTP
- * status; VMS sends some with 200) is an `api` error; a non-JSON body (an HTML page from a proxy, an
+ * status; VMS and SMS send some with 200) is an `api` error; a non-JSON body (an HTML page from a proxy, an
  * empty or truncated body) or a non-2xx without the envelope is `unexpected-response`, with the status
  * and a short excerpt — never a JSON parse exception.
  */
@@ -72,6 +72,6 @@ export function errorOf(
     kind: 'unexpected-response',
     ...fields,
     Code: 'UnexpectedResponse',
-    Message: `HTTP ${response.status} with ${source.trim() ? `a body that is not the VMS JSON envelope: ${excerpt}` : 'an empty body'}`,
+    Message: `HTTP ${response.status} with ${source.trim() ? `a body that is not the Volcengine JSON envelope: ${excerpt}` : 'an empty body'}`,
   });
 }

@@ -2,7 +2,7 @@ import type { RpcErrorBody } from './types.ts';
 
 /**
  * What kind of failure an {@link RpcError} is:
- * - `api`: the service answered with the VMS error envelope (any HTTP status, 200 included);
+ * - `api`: the service answered with the Volcengine error envelope (any HTTP status, 200 included);
  * - `unexpected-response`: an answer that is not the envelope (HTML from a proxy, empty, truncated);
  * - `network`: no answer (connection refused or reset, DNS, TLS);
  * - `timeout`: an attempt or the whole call took longer than allowed;
@@ -29,7 +29,7 @@ export interface RpcErrorInit<TCode extends string = string> {
 }
 
 /**
- * The one error shape of every generated client. It carries the VMS fields flat (`Code`, `CodeN`,
+ * The one error shape of every generated client. It carries the envelope fields flat (`Code`, `CodeN`,
  * `Message`, `RequestId`, `Action`, `Version`), the HTTP `status`, the failure `kind` and the number
  * of `attempts`, and keeps the `ResponseMetadata` envelope so code written against the envelope keeps
  * working. Its message never contains a secret key, session token or signature.
@@ -46,7 +46,7 @@ export class RpcError<TCode extends string = string> extends Error {
   declare readonly Version: string | undefined;
   /** How many attempts were made before giving up. */
   declare attempts: number;
-  /** The VMS envelope as the service sent it (built alike for the kinds without an answer). */
+  /** The envelope as the service sent it (built alike for the kinds without an answer). */
   declare readonly ResponseMetadata: RpcErrorBody<TCode>['ResponseMetadata'];
 
   constructor(init: RpcErrorInit<TCode>) {

@@ -46,7 +46,7 @@ export interface RpcErrorDetail<TCode extends string = string> {
   Message: string;
 }
 
-/** The VMS error envelope: the body of a failed call, whatever its HTTP status. */
+/** The Volcengine error envelope: the body of a failed call, whatever its HTTP status. */
 export interface RpcErrorBody<TCode extends string = string> {
   ResponseMetadata: {
     RequestId?: string;

@@ -62,9 +62,9 @@ describe('returned errors', () => {
   });
 
   it.each([
-    ['html', 502, /^HTTP 502 with a body that is not the VMS JSON envelope: <html>/],
+    ['html', 502, /^HTTP 502 with a body that is not the Volcengine JSON envelope: <html>/],
     ['empty', 200, /^HTTP 200 with an empty body$/],
-    ['truncated', 200, /^HTTP 200 with a body that is not the VMS JSON envelope: \{"Resp/],
+    ['truncated', 200, /^HTTP 200 with a body that is not the Volcengine JSON envelope: \{"Resp/],
   ])(
     'turns a %s body into an unexpected-response error with status and excerpt',
     async (kind, status, message) => {

@@ -28,7 +28,7 @@ export interface ResponseCase {
   expect: ExpectedOutcome;
 }
 
-/** An input that breaks the request schema in one place, and the error a VMS server answers it with. */
+/** An input that breaks the request schema in one place, and the error the gateway answers it with. */
 export interface InvalidInput {
   /** The top-level parameter concerned. */
   parameter: string;

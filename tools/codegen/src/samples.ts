@@ -41,7 +41,7 @@ export const DEMO_SIGNING = {
 } as const;
 
 /** Boundary of the multipart bodies the samples spell out, so their hash is fixed. */
-const MULTIPART_BOUNDARY = 'VmsDocsBoundary7MA4YWxkTrZu0gW';
+const MULTIPART_BOUNDARY = 'RpcDocsBoundary7MA4YWxkTrZu0gW';
 
 const MEDIA_TYPES: Record<Operation['encoding'], string | undefined> = {
   json: 'application/json',

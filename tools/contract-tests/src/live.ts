@@ -62,7 +62,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult[]> {
     const code = result.error?.ResponseMetadata.Error.Code;
     const base = { operationId: testCase.operationId, status, ...(code ? { code } : {}) };
     if (code === 'UnexpectedResponse') {
-      results.push({ ...base, ok: false, problem: 'the answer is not the VMS JSON envelope' });
+      results.push({ ...base, ok: false, problem: 'the answer is not the Volcengine JSON envelope' });
       continue;
     }
     const pointer = responseSchema(options.spec, testCase, status);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's chromium package; `npx playwright install` cannot download browsers on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,6 +23,27 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A page opened with the docs' usual set-up (viewport, timeout) that records every request it makes to
+ * a host other than 127.0.0.1. `leaked()` lists those the page's Content-Security-Policy did not stop
+ * inside the renderer (which never reached the network).
+ */
+export async function openWatchedPage(browser: Browser): Promise<{ page: Page; leaked: () => string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(20_000);
+  const offMachine: string[] = [];
+  const blockedInPage: string[] = [];
+  page.on('request', (request) => {
+    const { protocol, hostname } = new URL(request.url());
+    if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1')
+      offMachine.push(request.url());
+  });
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText === 'csp') blockedInPage.push(request.url());
+  });
+  return { page, leaked: () => offMachine.filter((url) => !blockedInPage.includes(url)) };
 }
 
 export { type StaticServer, serveDirectory } from '@volc-openapi/static-server';
