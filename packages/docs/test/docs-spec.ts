@@ -1,6 +1,7 @@
 // What the site was built from: the generated docs specs, read the way the tests need them.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isObject, deref as modelDeref } from '@volc-openapi/spec-model';
 import { type SiteService, siteServices } from '../scripts/site.ts';
 
 export type Json = { [key: string]: unknown };
@@ -26,23 +27,8 @@ if (!VMS) throw new Error('spec/vms/dist/openapi.json is not built: run `pnpm bu
 export const docsSpec = docsSpecOf(VMS);
 export const bundledSpec = bundledSpecOf(VMS);
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Follows local `#/...` references. */
-export function deref(spec: Json, node: unknown): Json {
-  let current = node;
-  while (isObject(current) && typeof current.$ref === 'string') {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce<unknown>(
-        (into, part) => (isObject(into) ? into[part.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined),
-        spec,
-      );
-  }
-  return isObject(current) ? current : {};
-}
+/** Follows local `#/...` references (the model's reading); a value that is not an object reads as `{}`. */
+export const deref = (spec: Json, node: unknown): Json => (isObject(node) ? modelDeref(spec, node) : {});
 
 export interface CodeSample {
   lang: string;

@@ -1,6 +1,6 @@
 // Where an operation's inputs live in the bundled document: each top-level parameter with the pointer of
 // its schema (so a validator can compile it in place), whether it travels in the query or the body.
-import type { JsonObject } from '@volc-openapi/spec-model';
+import { follow, isObject, type JsonObject, nodeAt } from '@volc-openapi/spec-model';
 
 /** A JSON pointer as its segments, e.g. ['components', 'schemas', 'Foo']. */
 export type Pointer = string[];
@@ -19,29 +19,10 @@ export interface InputModel {
   successSchema: Pointer;
 }
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const unescapePart = (part: string) => part.replaceAll('~1', '/').replaceAll('~0', '~');
-
-function at(spec: JsonObject, pointer: Pointer): unknown {
-  return pointer.reduce<unknown>(
-    (into, part) => (Array.isArray(into) ? into[Number(part)] : isObject(into) ? into[part] : undefined),
-    spec,
-  );
-}
-
 /** Follows references from `pointer`; returns the node and the pointer where it really lives. */
 export function locate(spec: JsonObject, pointer: Pointer): { node: JsonObject; pointer: Pointer } {
-  let current = pointer;
-  let node = at(spec, current);
-  for (let hops = 0; isObject(node) && typeof node.$ref === 'string'; hops++) {
-    if (hops > 32 || !node.$ref.startsWith('#/')) throw new Error(`Cannot follow ${node.$ref}`);
-    current = node.$ref.slice(2).split('/').map(unescapePart);
-    node = at(spec, current);
-  }
-  if (!isObject(node)) throw new Error(`#/${pointer.join('/')} points at nothing`);
-  return { node, pointer: current };
+  const { node, at } = follow(spec, nodeAt(spec, pointer), pointer);
+  return { node, pointer: at };
 }
 
 /** The properties and required names of an object schema, through `$ref` and `allOf`. */

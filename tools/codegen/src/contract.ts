@@ -2,7 +2,7 @@
 // client must turn into data or errors, and the inputs a server must refuse. Everything is read from the
 // bundled spec; nothing here knows an Action, and nothing asks the client under test.
 
-import { deref, type JsonObject, type Operation } from '@volc-openapi/spec-model';
+import { deref, isObject, type JsonObject, type Operation } from '@volc-openapi/spec-model';
 import { invalidInputs } from './contract-invalid.ts';
 import { type InputParameter, inputModel, type Pointer } from './contract-schema.ts';
 import { expectedWire, type WireExpectation } from './contract-wire.ts';
@@ -74,9 +74,6 @@ export interface ContractOptions {
 
 const HTML_PAGE =
   '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function errorOf(value: unknown): JsonObject | undefined {
   const metadata = isObject(value) ? value.ResponseMetadata : undefined;

@@ -7,15 +7,18 @@
 // left a placeholder (after the build, so that Redocly's Handlebars never has to read megabytes of
 // previews: at 5,000 Actions that alone took seconds).
 
-import { deref, type JsonObject, type Operation, type SigningTarget } from '@volc-openapi/spec-model';
+import {
+  deref,
+  isObject,
+  type JsonObject,
+  type Operation,
+  type SigningTarget,
+} from '@volc-openapi/spec-model';
 import { wireRequest } from './samples.ts';
 
 /** The ids of the preview panel and of its data in the built page (tests find them by these). */
 export const PREVIEW_PANEL_ID = 'rpc-preview';
 export const PREVIEWS_DATA_ID = 'rpc-previews';
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const html = (text: unknown) => String(text ?? '').replace(/[&<>"]/g, (char) => ESCAPES[char] as string);

@@ -4,7 +4,13 @@
 // from the spec, the changesets of the spec package and a fixed demo key; nothing is written by hand.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { deref, type JsonObject, type Operation, type SigningTarget } from '@volc-openapi/spec-model';
+import {
+  deref,
+  isObject,
+  type JsonObject,
+  type Operation,
+  type SigningTarget,
+} from '@volc-openapi/spec-model';
 import { renderPreview } from './docs-preview.ts';
 import {
   codeSamples,
@@ -55,9 +61,6 @@ export const GUIDE_TAGS = {
   errors: 'responses-and-errors',
   changelog: 'changelog',
 } as const;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Frontmatter `"name": bump` lines of a changeset file, and its body. */
 function parseChangeset(text: string): { packages: Map<string, string>; body: string } {

@@ -3,7 +3,7 @@
 // integers and numbers (min/max, exclusive bounds, enum, int32), booleans, arrays (items, min/maxItems,
 // uniqueItems), const, `$ref` into the document, allOf (merged), oneOf/anyOf (one branch).
 
-import type { JsonObject } from '@volc-openapi/spec-model';
+import { deref, isObject, type JsonObject } from '@volc-openapi/spec-model';
 import fc from 'fast-check';
 
 export interface ArbitraryContext {
@@ -25,26 +25,11 @@ const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 const ALNUM = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
-/** Follows `#/...` references through the document. */
-export function resolveSchema(spec: JsonObject, node: unknown): JsonObject {
-  let current = node;
-  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 32; hops++) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((part) => decodeURIComponent(part).replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce<unknown>(
-        (into, part) => (Array.isArray(into) ? into[Number(part)] : isObject(into) ? into[part] : undefined),
-        spec,
-      );
-  }
-  return isObject(current) ? current : {};
-}
+/** Follows `#/...` references through the document; a schema that is not an object (`true`) reads as `{}`. */
+export const resolveSchema = (spec: JsonObject, node: unknown): JsonObject =>
+  isObject(node) ? deref(spec, node) : {};
 
 /** One schema from a schema and its `allOf` branches: properties and required lists are united. */
 function merged(spec: JsonObject, node: unknown, depth = 0): JsonObject {

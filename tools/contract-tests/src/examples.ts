@@ -1,4 +1,4 @@
-import type { JsonObject } from '@volc-openapi/spec-model';
+import { deref, isObject, type JsonObject } from '@volc-openapi/spec-model';
 
 /** One example of the spec, the schema it illustrates, and where it stands. */
 export interface ExampleSite {
@@ -9,20 +9,7 @@ export interface ExampleSite {
   value: unknown;
 }
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function resolve(spec: JsonObject, node: unknown): JsonObject {
-  let current = node;
-  while (isObject(current) && typeof current.$ref === 'string') {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce<unknown>((into, part) => (isObject(into) ? into[part] : undefined), spec);
-  }
-  return isObject(current) ? current : {};
-}
+const resolve = (spec: JsonObject, node: unknown): JsonObject => (isObject(node) ? deref(spec, node) : {});
 
 function mediaExamples(
   spec: JsonObject,

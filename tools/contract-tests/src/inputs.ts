@@ -1,13 +1,10 @@
 // Random request inputs of an operation, valid by its request schema, and the one-parameter breaks of
 // them that codegen listed.
 import type { ContractCase, InvalidInput } from '@volc-openapi/codegen';
-import type { JsonObject } from '@volc-openapi/spec-model';
+import { isObject, type JsonObject } from '@volc-openapi/spec-model';
 import type { SpecSchemas } from '@volc-openapi/spec-model/schemas';
 import fc from 'fast-check';
 import { filtered, schemaArbitrary } from './arbitrary.ts';
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The node at a pointer given as segments. */
 export function nodeAt(spec: JsonObject, pointer: string[]): unknown {

@@ -2,7 +2,7 @@
 // sent to a real endpoint, each answer checked against the schema the spec documents for its status.
 import type { ContractCase } from '@volc-openapi/codegen';
 import type { Credentials } from '@volc-openapi/signer';
-import { isObject, type JsonObject } from '@volc-openapi/spec-model';
+import { isObject, type JsonObject, segments } from '@volc-openapi/spec-model';
 import type { SpecSchemas } from '@volc-openapi/spec-model/schemas';
 import { type ContractService, operation } from './cases.ts';
 
@@ -39,7 +39,7 @@ function responseSchema(spec: JsonObject, testCase: ContractCase, status: number
   if (key === undefined) return undefined;
   let pointer = ['paths', testCase.path, method, 'responses', key];
   const node = responses[key];
-  if (isObject(node) && typeof node.$ref === 'string') pointer = node.$ref.slice(2).split('/');
+  if (isObject(node) && typeof node.$ref === 'string') pointer = segments(node.$ref);
   return [...pointer, 'content', 'application/json', 'schema'];
 }
 

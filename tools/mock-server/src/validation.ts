@@ -1,5 +1,6 @@
 // Checks decoded inputs against the operation's JSON Schemas (the spec model's one ajv set-up) and
 // turns the first failure into the gateway's parameter error, naming the parameter by its dotted path.
+import { segments } from '@volc-openapi/spec-model';
 import { type ErrorObject, SpecSchemas, type ValidateFunction } from '@volc-openapi/spec-model/schemas';
 import type { JsonObject, MockOperation, MockSpec } from './spec.ts';
 
@@ -26,10 +27,7 @@ export function invalid(parameter: string, reason: string): ParameterProblem {
 }
 
 function dotted(instancePath: string, child?: string): string {
-  const parts = instancePath
-    .split('/')
-    .slice(1)
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const parts = segments(instancePath);
   if (child !== undefined) parts.push(child);
   return parts.join('.') || BODY_PARAMETER;
 }
