@@ -174,6 +174,7 @@ const typeOf = (schema: JsonObject): string | undefined => {
 
 /** The list/object style a query parameter or form field declares; undefined for a scalar. */
 function styleOf(
+  document: JsonObject,
   where: string,
   schema: JsonObject,
   declared: { style?: unknown; explode?: unknown; json: boolean },
@@ -181,7 +182,7 @@ function styleOf(
   if (declared.json) return 'json';
   const type = typeOf(schema);
   if (type === 'array') {
-    const items = isObject(schema.items) ? schema.items : {};
+    const items = isObject(schema.items) ? follow(document, schema.items, ['items']).node : {};
     if (typeOf(items) === 'object' || typeOf(items) === 'array')
       throw new SpecModelError(
         `${where} is a list of objects: declare it as JSON text (content or encoding contentType application/json)`,
@@ -214,7 +215,7 @@ function readQuery(document: JsonObject, lists: [unknown, string[]][], id: strin
         : [...where, 'schema'];
       const schemaNode = isObject(json) ? json.schema : parameter.schema;
       const schema = isObject(schemaNode) ? follow(document, schemaNode, schemaAt) : { node: {}, at: [] };
-      const style = styleOf(`${id}: query parameter ${parameter.name}`, schema.node, {
+      const style = styleOf(document, `${id}: query parameter ${parameter.name}`, schema.node, {
         style: parameter.style,
         explode: parameter.explode,
         json: isObject(json),
@@ -267,7 +268,7 @@ function bodyFields(
     const encodingOf = isObject(declared[field.name]) ? (declared[field.name] as JsonObject) : {};
     const isBinary = field.schema.format === 'binary' || field.schema.contentMediaType !== undefined;
     if (isBinary) continue;
-    const style = styleOf(`${id}: ${encoding} field ${field.name}`, field.schema, {
+    const style = styleOf(document, `${id}: ${encoding} field ${field.name}`, field.schema, {
       style: encodingOf.style,
       explode: encodingOf.explode,
       json: typeof encodingOf.contentType === 'string' && encodingOf.contentType.includes('json'),

@@ -60,6 +60,15 @@ describe('serialization styles', () => {
     expect(fieldStyles(service)).toEqual({ Items: 'json', Tags: 'comma' });
   });
 
+  it('refuses a list of objects behind a $ref that does not say how it travels', () => {
+    const doc = query({
+      name: 'Items',
+      schema: { type: 'array', items: { $ref: '#/components/schemas/Item' } },
+    });
+    doc.components = { schemas: { Item: { type: 'object', properties: { A: { type: 'string' } } } } };
+    expect(() => readService(doc)).toThrow(/Do: query parameter Items is a list of objects/);
+  });
+
   it('refuses an object in the query that does not say how it travels, naming the operation and field', () => {
     expect(() => readService(query({ name: 'Filter', schema: { type: 'object' } }))).toThrow(
       /Do: query parameter Filter is an object: declare it as JSON text/,
