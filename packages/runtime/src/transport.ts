@@ -94,7 +94,8 @@ export function createTransport(config: TransportConfig): Transport {
           ? { ...(config.retry || DEFAULT_RETRY), ...(own === true ? {} : own) }
           : (meta?.idempotent && config.retry) || undefined;
     const caller = options.signal ?? signal;
-    const callTimer = timer(options.callTimeoutMs ?? config.callTimeoutMs);
+    const callTimeoutMs = options.callTimeoutMs ?? config.callTimeoutMs;
+    const callTimer = timer(callTimeoutMs);
     const started = now();
     let secrets: (string | undefined)[] = [];
     let payloadHash: string | undefined;
@@ -118,7 +119,7 @@ export function createTransport(config: TransportConfig): Transport {
     const stopped = (cause: unknown) =>
       caller?.aborted
         ? thrown('aborted', cause, 'Aborted by the caller')
-        : thrown('timeout', cause, `No answer within callTimeoutMs`);
+        : thrown('timeout', cause, `No answer within ${callTimeoutMs} ms (callTimeoutMs: the whole call)`);
 
     try {
       for (;;) {
@@ -138,7 +139,8 @@ export function createTransport(config: TransportConfig): Transport {
         }
         log?.('debug', 'request', { action, attempt, method, url, headers: sent }, secrets);
 
-        const attemptTimer = timer(options.timeoutMs ?? config.timeoutMs);
+        const attemptTimeoutMs = options.timeoutMs ?? config.timeoutMs;
+        const attemptTimer = timer(attemptTimeoutMs);
         let reply: Reply | undefined;
         let failure: RpcError | undefined;
         try {
@@ -155,7 +157,7 @@ export function createTransport(config: TransportConfig): Transport {
             ? new RpcError({
                 kind: 'timeout',
                 Code: 'RequestTimeout',
-                Message: 'No answer within timeoutMs',
+                Message: `No answer within ${attemptTimeoutMs} ms (timeoutMs: one attempt)`,
                 cause,
               })
             : new RpcError({

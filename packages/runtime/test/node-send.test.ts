@@ -217,7 +217,7 @@ describe('failures of the default send', () => {
     handler = (_req, res) => half(res);
     await expect(client().call('GetThing', { Type: 1 }, { callTimeoutMs: 80 })).rejects.toMatchObject({
       kind: 'timeout',
-      Message: 'No answer within callTimeoutMs',
+      Message: 'No answer within 80 ms (callTimeoutMs: the whole call)',
     });
   });
 

@@ -41,7 +41,7 @@ describe('timeouts', () => {
     );
     expect(failure).toMatchObject({
       kind: 'timeout',
-      Message: 'No answer within callTimeoutMs',
+      Message: 'No answer within 200 ms (callTimeoutMs: the whole call)',
       attempts: 1,
     });
     expect(Date.now() - started).toBeLessThan(1500);
@@ -51,6 +51,7 @@ describe('timeouts', () => {
     const { call } = testClient(mock, { timeoutMs: 10_000, retry: false });
     await expect(call('GetThing', { Type: 1 }, { ...slow, timeoutMs: 80 })).rejects.toMatchObject({
       kind: 'timeout',
+      Message: 'No answer within 80 ms (timeoutMs: one attempt)',
     });
   });
 });

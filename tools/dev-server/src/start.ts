@@ -3,7 +3,13 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { exampleCall, MOCK_CREDENTIALS, registrySpecs, startMockServer } from '@volc-openapi/mock-server';
+import {
+  exampleCall,
+  MOCK_CREDENTIALS,
+  registrySpecs,
+  startMockServer,
+  stopWith,
+} from '@volc-openapi/mock-server';
 import { serveDirectory } from '@volc-openapi/static-server';
 
 const require = createRequire(import.meta.url);
@@ -23,7 +29,9 @@ async function listen<T>(what: string, portNumber: number, start: () => Promise<
   } catch (error) {
     const code = (error as { code?: string }).code;
     const reason = code === 'EADDRINUSE' ? `port ${portNumber} is already in use` : (error as Error).message;
-    console.error(`Cannot start the ${what}: ${reason}. Pick another port (DOCS_PORT / MOCK_PORT).`);
+    console.error(
+      `Cannot start the ${what}: ${reason}. Pick another port: MOCK_PORT=<n> (mock) or DOCS_PORT=<n> (docs), e.g. MOCK_PORT=4011 pnpm start.`,
+    );
     process.exit(1);
   }
 }
@@ -46,12 +54,9 @@ const mock = await listen('mock server', mockPort, () =>
 const docs = await listen('docs site', docsPort, () => serveDirectory(docsDir, { port: docsPort }));
 
 // Set before the banner: a script may stop both as soon as it reads it.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    await Promise.all([mock.close(), docs.close()]);
-    process.exit(0);
-  });
-}
+stopWith(() => Promise.all([mock.close(), docs.close()]), {
+  log: (message) => console.error(`pnpm start: ${message}`),
+});
 
 // Presigned URLs work with plain curl for 15 minutes: the signature travels in the query string.
 const examples = await Promise.all(

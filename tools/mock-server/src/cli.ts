@@ -3,6 +3,7 @@
 // on one port until interrupted.
 import { parseArgs } from 'node:util';
 import { MOCK_CREDENTIALS } from './credentials.ts';
+import { stopWith } from './lifetime.ts';
 import { registryName, registrySpecs } from './registry.ts';
 import { loadSpecFile, type MockSpec } from './spec.ts';
 
@@ -87,11 +88,8 @@ try {
     ...(values.quiet ? {} : { logger: { info: log, warn: log, error: log } }),
   });
   // Set before the banner: a script may stop the mock as soon as it reads it.
-  const stop = () => {
-    running.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Set before the banner: a script may stop the mock as soon as it reads it.
+  stopWith(() => running.close(), { log: (message) => process.stderr.write(`volc-mock: ${message}\n`) });
   const counts = served.map(
     ({ name, spec }, index) => `${name}: ${spec.operations.length}${index === 0 ? ' operations' : ''}`,
   );

@@ -494,7 +494,10 @@ export async function startMockServer(options: StartMockServerOptions): Promise<
     const onError = (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
         reject(
-          new MockConfigError(`cannot listen on ${host}:${port}: the port is already in use`, error.code),
+          new MockConfigError(
+            `cannot listen on ${host}:${port}: the port is already in use (stop what holds it, or pick another: --port <n> or MOCK_PORT=<n>)`,
+            error.code,
+          ),
         );
       } else if (error.code === 'EACCES') {
         reject(new MockConfigError(`cannot listen on ${host}:${port}: permission denied`, error.code));

@@ -116,7 +116,7 @@ describe.concurrent('volc-mock CLI', () => {
       const result = await run(['--port', String(busy.port)]).finished;
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(
-        `volc-mock: cannot listen on 127.0.0.1:${busy.port}: the port is already in use\n`,
+        `volc-mock: cannot listen on 127.0.0.1:${busy.port}: the port is already in use (stop what holds it, or pick another: --port <n> or MOCK_PORT=<n>)\n`,
       );
     } finally {
       await busy.close();

@@ -1,0 +1,73 @@
+// How a long-running command (`pnpm mock`, `pnpm start`) ends: on SIGINT, SIGTERM or SIGHUP it closes
+// what it started and exits within a grace period. A script or process manager that stops the command
+// by its own pid signals the package manager, not this process: pnpm runs it through shells that
+// neither forward the signal nor exit, so the process also ends when the package manager that
+// launched it is gone.
+import { readFileSync } from 'node:fs';
+
+export type Stop = (reason: string) => void;
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const LAUNCHERS = /(^|[/\s])(pnpm|npm|npx|yarn)(\.c?js)?(\s|$)/;
+
+/** The parent pid and command line of a process, from /proc (Linux); undefined elsewhere. */
+function processInfo(pid: number): { ppid: number; command: string } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    return { ppid, command };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest ancestor that is a package manager (this command's launcher), if any. */
+export function launcherPid(pid = process.ppid): number | undefined {
+  for (let current = pid, hops = 0; current > 1 && hops < 16; hops++) {
+    const info = processInfo(current);
+    if (!info) return undefined;
+    if (LAUNCHERS.test(info.command)) return current;
+    current = info.ppid;
+  }
+  return undefined;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Runs `close` once when the process is told to stop (a signal, or its launcher gone), then exits: with
+ * 0 once closed, or with 1 after `graceMs` if closing hangs. Returns the stop function for other callers.
+ */
+export function stopWith(
+  close: () => Promise<unknown>,
+  options: { graceMs?: number; log?: (message: string) => void } = {},
+): Stop {
+  let stopping = false;
+  const stop: Stop = (reason) => {
+    if (stopping) return;
+    stopping = true;
+    options.log?.(`stopping (${reason})`);
+    setTimeout(() => process.exit(1), options.graceMs ?? 1500).unref();
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  for (const signal of SIGNALS) process.on(signal, () => stop(signal));
+  const launcher = launcherPid();
+  if (launcher !== undefined) {
+    const watch = setInterval(() => {
+      if (!alive(launcher)) stop(`its launcher, pid ${launcher}, is gone`);
+    }, 200);
+    watch.unref();
+  }
+  return stop;
+}
