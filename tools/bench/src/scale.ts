@@ -36,12 +36,12 @@ function writeConsumer(dir: string, spec: Record<string, unknown>): void {
   if (!first) throw new Error('the synthetic spec has no operation');
   writeFileSync(
     join(dir, 'consumer.ts'),
-    `import { createRpcClient } from '@volc-openapi/runtime';
+    `import { createRpcService } from '@volc-openapi/runtime';
 import { bindOperations, operationMeta } from './facade.ts';
 import type { paths } from './schema.ts';
 
 const client = bindOperations(
-  createRpcClient<paths>({
+  createRpcService<paths>({
     endpoint: 'http://127.0.0.1:9',
     region: 'cn-beijing',
     service: 'vms',
