@@ -1,14 +1,22 @@
-// Long-running commands stop when told to, the way scripts and process managers tell them: a signal
-// to the pid of the command they started (`pnpm mock`, `pnpm start`), which is pnpm's, not the
-// server's. Within 2 s everything they started is gone and their ports can be bound again. A port in
-// use is reported with the port and how to pick another.
+// Long-running commands stop when told to, the way scripts and process managers tell them: SIGTERM or
+// SIGHUP to the pid of the command they started (`pnpm mock`, `pnpm start`), which is pnpm's, not the
+// server's; SIGINT as Ctrl+C sends it, to every process of the command (pnpm itself ignores a SIGINT
+// sent to its pid alone and leaves it to the terminal's process group). Within 2 s everything they started is gone and their ports
+// can be bound again. A port in use is reported with the port and how to pick another.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' };
+// `pnpm` as a script or process manager starts it: from the machine's PATH, not from inside a pnpm
+// script (whose PATH puts the repo's `node` shim, a shell, in front of pnpm itself).
+const PATH = (process.env.PATH ?? '')
+  .split(':')
+  .filter((dir) => !dir.includes('node_modules'))
+  .join(':');
+const env = { ...process.env, PATH, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' };
 
 /** A port nobody listens on right now. */
 async function freePort(): Promise<number> {
@@ -66,18 +74,42 @@ async function freedWithin(ports: number[]): Promise<number> {
   throw new Error(`ports ${ports.join(', ')} still in use 2 s after the signal`);
 }
 
-describe.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('on %s to the pid of the command', (signal) => {
+/** The pid and every descendant of it, from /proc. */
+function family(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const out = [pid];
+  for (let i = 0; i < out.length; i++)
+    for (const [child, parent] of parents) if (parent === out[i]) out.push(child);
+  return out;
+}
+
+/** Sends `signal` as a script would (to pnpm's pid), or for SIGINT as Ctrl+C does (to every process of the command). */
+function stop(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (signal !== 'SIGINT') child.kill(signal);
+  else for (const pid of family(child.pid as number)) process.kill(pid, signal);
+}
+
+describe.each(['SIGTERM', 'SIGHUP', 'SIGINT'] as const)('on %s', (signal) => {
   it('pnpm mock stops and frees its port within 2 s', async () => {
     const port = await freePort();
     const child = await launch(['mock', '--port', String(port)], {}, 'Mock listening on');
-    child.kill(signal);
+    stop(child, signal);
     expect(await freedWithin([port])).toBeLessThan(2000);
   }, 130_000);
 
   it('pnpm start stops the mock and the docs site and frees both ports within 2 s', async () => {
     const [mock, docs] = [await freePort(), await freePort()];
     const child = await launch(['start'], { MOCK_PORT: String(mock), DOCS_PORT: String(docs) }, 'Ctrl+C');
-    child.kill(signal);
+    stop(child, signal);
     expect(await freedWithin([mock, docs])).toBeLessThan(2000);
   }, 130_000);
 });

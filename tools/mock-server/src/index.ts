@@ -2,7 +2,7 @@
 // bundled OpenAPI documents (read through @volc-openapi/spec-model).
 export { DEFAULT_EXTRA_REGIONS, MOCK_CREDENTIALS } from './credentials.ts';
 export { type ExampleCall, exampleCall, exampleOperation } from './example.ts';
-export { launcherPid, type Stop, stopWith } from './lifetime.ts';
+export { launcherChain, type Stop, stopWith } from './lifetime.ts';
 export { type RegistrySpec, registrySpecs } from './registry.ts';
 export type { RecordedRequest, RequestLog } from './requests.ts';
 export type { MalformedKind, Scenario, ScenarioStore, StoredScenario } from './scenarios.ts';

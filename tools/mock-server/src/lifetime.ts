@@ -2,7 +2,7 @@
 // what it started and exits within a grace period. A script or process manager that stops the command
 // by its own pid signals the package manager, not this process: pnpm runs it through shells that
 // neither forward the signal nor exit, so the process also ends when the package manager that
-// launched it is gone.
+// launched it is gone (Linux: read from /proc; elsewhere only signals stop it).
 import { readFileSync } from 'node:fs';
 
 export type Stop = (reason: string) => void;
@@ -22,25 +22,39 @@ function processInfo(pid: number): { ppid: number; command: string } | undefined
   }
 }
 
-/** The nearest ancestor that is a package manager (this command's launcher), if any. */
-export function launcherPid(pid = process.ppid): number | undefined {
-  for (let current = pid, hops = 0; current > 1 && hops < 16; hops++) {
+/**
+ * The processes whose end means this command was stopped: every ancestor from the parent up to the
+ * outermost package manager (pnpm is itself started through a `node` shim, a shell that does not
+ * forward signals, so the pid a script holds may be any of them). Empty when no package manager
+ * launched this process.
+ */
+export function launcherChain(pid = process.ppid): number[] {
+  const chain: number[] = [];
+  let watched = 0;
+  for (let current = pid, hops = 0; current > 1 && hops < 24; hops++) {
     const info = processInfo(current);
-    if (!info) return undefined;
-    if (LAUNCHERS.test(info.command)) return current;
+    if (!info) break;
+    chain.push(current);
+    if (LAUNCHERS.test(info.command)) watched = chain.length;
     current = info.ppid;
   }
-  return undefined;
+  return chain.slice(0, watched);
 }
 
-const alive = (pid: number) => {
+/** Whether a process still runs: a zombie (ended, not yet reaped by its parent) does not. */
+function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
   }
-};
+}
 
 /**
  * Runs `close` once when the process is told to stop (a signal, or its launcher gone), then exits: with
@@ -62,10 +76,11 @@ export function stopWith(
     );
   };
   for (const signal of SIGNALS) process.on(signal, () => stop(signal));
-  const launcher = launcherPid();
-  if (launcher !== undefined) {
+  const launchers = launcherChain();
+  if (launchers.length > 0) {
     const watch = setInterval(() => {
-      if (!alive(launcher)) stop(`its launcher, pid ${launcher}, is gone`);
+      const gone = launchers.find((pid) => !alive(pid));
+      if (gone !== undefined) stop(`the process that launched it, pid ${gone}, is gone`);
     }, 200);
     watch.unref();
   }
