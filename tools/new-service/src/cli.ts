@@ -13,27 +13,25 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let parsed: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    args: process.argv.slice(2).filter((arg) => arg !== '--'),
-    allowPositionals: true,
-    options: {
-      endpoint: { type: 'string' },
-      'signing-service': { type: 'string' },
-      region: { type: 'string' },
-      version: { type: 'string' },
-      title: { type: 'string' },
-      'title-zh': { type: 'string' },
-    },
-  });
-}
-try {
-  parsed = parse();
-} catch (error) {
-  fail((error as Error).message);
-}
-const { positionals, values } = parsed;
+// `pnpm new-service -- …` passes the `--` along; dropping it keeps the options options.
+const { positionals, values } = (() => {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2).filter((arg) => arg !== '--'),
+      allowPositionals: true,
+      options: {
+        endpoint: { type: 'string' },
+        'signing-service': { type: 'string' },
+        region: { type: 'string' },
+        version: { type: 'string' },
+        title: { type: 'string' },
+        'title-zh': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+})();
 const [name] = positionals;
 const missing = ['endpoint', 'signing-service', 'region', 'version'].filter(
   (key) => !values[key as keyof typeof values],

@@ -14,20 +14,18 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let parsed: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    args: process.argv.slice(2).filter((arg) => arg !== '--'),
-    allowPositionals: true,
-    options: { out: { type: 'string', default: 'packs' } },
-  });
-}
-try {
-  parsed = parse();
-} catch (error) {
-  fail((error as Error).message);
-}
-const out = resolve(process.env.INIT_CWD ?? process.cwd(), parsed.values.out);
+const { positionals, values } = (() => {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2).filter((arg) => arg !== '--'),
+      allowPositionals: true,
+      options: { out: { type: 'string', default: 'packs' } },
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+})();
+const out = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
 
 /** The folder of every workspace package, by name. */
 const workspace = new Map<string, string>();
@@ -55,7 +53,7 @@ function closure(name: string, into: string[] = []): string[] {
 
 let services: ReturnType<typeof readRegistry>;
 try {
-  services = parsed.positionals.length ? parsed.positionals.map((name) => findService(name)) : readRegistry();
+  services = positionals.length ? positionals.map((name) => findService(name)) : readRegistry();
 } catch (error) {
   fail((error as Error).message);
 }
