@@ -4,6 +4,7 @@ export { type OperationCall, operationMethods, operationPaginators } from './cal
 export type { RpcClientOptions, RpcService } from './create-client.ts';
 export {
   type CachedCredentialsOptions,
+  type CachingCredentialsProvider,
   type CredentialsInput,
   type CredentialsProvider,
   cachedCredentials,

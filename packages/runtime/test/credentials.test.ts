@@ -188,4 +188,47 @@ describe('clients', () => {
     await uncached();
     expect(rotating).toHaveBeenCalledTimes(2);
   });
+  it('backs off after a failed refresh while the keys are valid, and never returns expired keys', async () => {
+    let t = 0;
+    let fail = false;
+    const source = vi.fn(async () => {
+      if (fail) throw new Error('sts down');
+      return { accessKeyId: 'A', secretAccessKey: 'S', expiration: new Date(t + 10 * 60_000) };
+    });
+    const provider = cachedCredentials(source, {
+      now: () => t,
+      refreshBeforeMs: 60_000,
+      retryDelayMs: 1_000,
+    });
+    await provider();
+    fail = true;
+    t = 9.5 * 60_000; // inside the one-minute window: one try, then the valid keys
+    expect(await provider()).toMatchObject({ accessKeyId: 'A' });
+    expect(source).toHaveBeenCalledTimes(2);
+    t += 500; // before the 1 s delay: no new try
+    await provider();
+    expect(source).toHaveBeenCalledTimes(2);
+    t += 600; // due: tries again, fails, and now waits 2 s
+    await provider();
+    expect(source).toHaveBeenCalledTimes(3);
+    t += 1_500;
+    await provider();
+    expect(source).toHaveBeenCalledTimes(3);
+    t = 10 * 60_000; // expired: the keys are not used, the failure is thrown
+    await expect(provider()).rejects.toThrow('sts down');
+    fail = false;
+    expect(await provider()).toMatchObject({ accessKeyId: 'A' });
+    expect(source).toHaveBeenCalledTimes(5);
+  });
+
+  it('refuses keys that have already expired, and wraps a caching provider only once', async () => {
+    const stale = cachedCredentials(() => ({
+      accessKeyId: 'A',
+      secretAccessKey: 'S',
+      expiration: new Date(0),
+    }));
+    await expect(stale()).rejects.toThrow(/expired at 1970-01-01T00:00:00.000Z/);
+    const shared = cachedCredentials(() => ({ accessKeyId: 'A', secretAccessKey: 'S' }));
+    expect(cachedCredentials(shared)).toBe(shared);
+  });
 });

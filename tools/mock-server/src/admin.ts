@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from './http.ts';
 import type { RequestLog } from './requests.ts';
 import { checkScenario, parseScenario, type ScenarioStore } from './scenarios.ts';
+import type { MockStateView } from './server.ts';
 import type { MockService } from './service.ts';
 
 export const ADMIN_PREFIX = '/__mock/';
@@ -13,6 +14,8 @@ export interface AdminContext {
   services: MockService[];
   scenarios: ScenarioStore;
   requests: RequestLog;
+  /** Every service's state (deleted keys, issued credentials) as one. */
+  state: MockStateView;
 }
 
 function parseJsonBody(body: Uint8Array): { ok: true; value: unknown } | { ok: false } {
@@ -30,15 +33,6 @@ const describe = (service: MockService) => ({
   region: service.spec.signing.region,
   operations: service.spec.operations.length,
 });
-
-/** Deleted keys by key field name, over every service. */
-function deleted(services: MockService[]): Record<string, string[]> {
-  const merged: Record<string, string[]> = {};
-  for (const service of services)
-    for (const [name, keys] of Object.entries(service.state.snapshot()))
-      merged[name] = [...new Set([...(merged[name] ?? []), ...keys])];
-  return merged;
-}
 
 function reply(context: AdminContext, route: string, body: Uint8Array): Reply {
   const [first] = context.services;
@@ -75,7 +69,7 @@ function reply(context: AdminContext, route: string, body: Uint8Array): Reply {
       return [
         200,
         {
-          deleted: deleted(context.services),
+          deleted: context.state.snapshot(),
           ...(context.services.length > 1
             ? {
                 services: Object.fromEntries(
@@ -89,7 +83,7 @@ function reply(context: AdminContext, route: string, body: Uint8Array): Reply {
         },
       ];
     case 'DELETE state':
-      for (const service of context.services) service.state.reset();
+      context.state.reset();
       return [200, { cleared: true }];
     default:
       return [

@@ -6,8 +6,8 @@ import type { Signing } from '@volc-openapi/spec-model';
 export type AuthResult = { ok: true; accessKeyId: string } | { ok: false; code: string; message: string };
 
 export interface AuthOptions {
-  /** Access key id → secret access key. */
-  credentials: Record<string, string>;
+  /** The secret of an access key id; undefined for a key the mock does not know. */
+  secretOf: (accessKeyId: string) => string | undefined;
   /** The routed service's signing facts: the scope must name this service. */
   signing: Signing;
   /** Regions the scope may name: the service's `signing.region` and any accepted besides. */
@@ -33,7 +33,7 @@ export async function authenticate(
     };
   }
   const result = await verify(request, {
-    resolveSecret: (accessKeyId) => options.credentials[accessKeyId],
+    resolveSecret: options.secretOf,
     now: options.now,
     maxSkewSeconds: options.maxSkewSeconds,
   });

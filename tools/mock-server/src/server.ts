@@ -34,7 +34,8 @@ import {
   type Scenario,
   type ScenarioStore,
 } from './scenarios.ts';
-import { createMockService, credentialScope, type MockService } from './service.ts';
+import { createMockService, credentialScope, type MockService, securityToken } from './service.ts';
+import { createSessionStore } from './sessions.ts';
 import { type JsonObject, MockConfigError, type MockOperation, type MockSpec, readSpec } from './spec.ts';
 import type { MockState, StateRules } from './state.ts';
 
@@ -161,9 +162,13 @@ export function createMockServer(options: MockServerOptions): MockServer {
   const specs = readSpecs(options);
   const stateOption = options.state ?? true;
   const extraRegions = options.extraRegions ?? DEFAULT_EXTRA_REGIONS;
+  const clock = options.now ?? (() => new Date());
+  // One store for every service: keys one service issues (STS) sign calls to all of them.
+  const sessions = createSessionStore();
   const services: MockService[] = specs.map((spec) =>
     createMockService(spec, {
       extraRegions,
+      issue: (lifetimeSeconds) => sessions.issue(lifetimeSeconds, clock()),
       ...(typeof stateOption === 'object' ? { rules: stateOption } : {}),
     }),
   );
@@ -196,12 +201,13 @@ export function createMockServer(options: MockServerOptions): MockServer {
     },
     reset() {
       for (const service of services) service.state.reset();
+      sessions.reset();
     },
   };
   const credentials = options.credentials ?? {
     [MOCK_CREDENTIALS.accessKeyId]: MOCK_CREDENTIALS.secretAccessKey,
   };
-  const clock = options.now ?? (() => new Date());
+  const secretOf = (accessKeyId: string) => credentials[accessKeyId] ?? sessions.secretOf(accessKeyId);
   const logger = options.logger ?? NOOP_LOGGER;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   // Aborted on close so delayed answers do not keep the process alive.
@@ -345,7 +351,7 @@ export function createMockServer(options: MockServerOptions): MockServer {
       const auth = await authenticate(
         { method: req.method ?? 'GET', url, headers: req.headers, body },
         {
-          credentials,
+          secretOf,
           signing: service.spec.signing,
           regions: service.regions,
           now: clock(),
@@ -353,6 +359,8 @@ export function createMockServer(options: MockServerOptions): MockServer {
         },
       );
       if (!auth.ok) return fail(auth.code, call, auth.message, operation);
+      const refusal = sessions.refusal(auth.accessKeyId, securityToken(req.headers, search), clock());
+      if (refusal) return fail('InvalidSecretToken', call, refusal, operation);
     }
 
     const picked = pickScenario(req, service, operation);
@@ -430,7 +438,7 @@ export function createMockServer(options: MockServerOptions): MockServer {
       );
     }
     if (!outcome && url.pathname.startsWith(ADMIN_PREFIX)) {
-      return handleAdmin({ services, scenarios, requests }, req, res, url.pathname, body);
+      return handleAdmin({ services, scenarios, requests, state }, req, res, url.pathname, body);
     }
 
     const entry = requests.record({

@@ -3,7 +3,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { createRouter, type Router } from './routing.ts';
 import type { MockSpec } from './spec.ts';
-import { createState, type MockState, readStateRules, type StateRules } from './state.ts';
+import { createState, type Issuer, type MockState, readStateRules, type StateRules } from './state.ts';
 import { createValidators, type OperationValidators } from './validation.ts';
 
 export interface MockService {
@@ -18,7 +18,7 @@ export interface MockService {
 
 export function createMockService(
   spec: MockSpec,
-  options: { rules?: StateRules; extraRegions: readonly string[] },
+  options: { rules?: StateRules; extraRegions: readonly string[]; issue?: Issuer },
 ): MockService {
   const rules = options.rules ?? readStateRules(spec.document);
   return {
@@ -27,7 +27,7 @@ export function createMockService(
     validators: createValidators(spec),
     regions: [...new Set([spec.signing.region, ...options.extraRegions])],
     rules,
-    state: createState(rules),
+    state: createState(rules, options.issue),
   };
 }
 
@@ -56,4 +56,11 @@ export function credentialScope(headers: IncomingHttpHeaders, search: URLSearchP
   const parts = credential?.split('/') ?? [];
   if (parts.length !== 5 || parts[4] !== 'request' || !parts[2] || !parts[3]) return { signed };
   return { signed, region: parts[2], service: parts[3] };
+}
+
+/** The session token a request carries: the `X-Security-Token` header, or the query's for a presigned URL. */
+export function securityToken(headers: IncomingHttpHeaders, search: URLSearchParams): string | undefined {
+  const header = headers['x-security-token'];
+  if (typeof header === 'string') return header;
+  return search.get('X-Security-Token') ?? undefined;
 }

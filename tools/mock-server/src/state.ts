@@ -1,7 +1,8 @@
 // A little memory between calls, for behaviour a schema cannot express: once a resource is deleted,
-// list answers stop showing it. The rules are data a spec declares at its root (`x-volc-mock-state`),
-// keyed by Action names; the engine knows no Action.
+// list answers stop showing it; credentials an Action issues work on later calls. The rules are data a
+// spec declares at its root (`x-volc-mock-state`), keyed by Action names; the engine knows no Action.
 import { isObject, type JsonObject } from '@volc-openapi/spec-model';
+import type { IssuedCredentials } from './sessions.ts';
 import { MockConfigError } from './spec.ts';
 
 export interface DeleteRule {
@@ -22,26 +23,36 @@ export interface ListRule {
   total?: string;
 }
 
+export interface IssueRule {
+  /** An Action that issues temporary credentials (STS AssumeRole). */
+  action: string;
+  /** Field of `Result` holding the credential set. */
+  result: string;
+  /** How long they last: an input field in seconds, the default when absent or below `min`, and a cap. */
+  duration: { field: string; default: number; min: number; max: number };
+}
+
 export interface StateRules {
   deletes: DeleteRule[];
   lists: ListRule[];
+  issues: IssueRule[];
 }
 
 /** The extension a spec declares its rules with. */
 export const STATE_EXTENSION = 'x-volc-mock-state';
 
-const NO_RULES: StateRules = { deletes: [], lists: [] };
+const NO_RULES: StateRules = { deletes: [], lists: [], issues: [] };
 
 /**
- * The state rules a document declares at its root (`x-volc-mock-state: {deletes, lists}`); none when
- * absent. A malformed declaration is a `MockConfigError` saying which entry and field.
+ * The state rules a document declares at its root (`x-volc-mock-state: {deletes, lists, issues}`);
+ * none when absent. A malformed declaration is a `MockConfigError` saying which entry and field.
  */
 export function readStateRules(document: JsonObject): StateRules {
   const declared = document[STATE_EXTENSION];
   if (declared === undefined) return NO_RULES;
   const where = `root ${STATE_EXTENSION}`;
-  if (!isObject(declared)) throw new MockConfigError(`${where} must be an object {deletes, lists}`);
-  const list = (name: 'deletes' | 'lists', fields: string[], optional: string[] = []) => {
+  if (!isObject(declared)) throw new MockConfigError(`${where} must be an object {deletes, lists, issues}`);
+  const list = (name: keyof StateRules, fields: string[], optional: string[] = []) => {
     const entries = declared[name] ?? [];
     if (!Array.isArray(entries)) throw new MockConfigError(`${where}.${name} must be a list`);
     return entries.map((entry, index) => {
@@ -56,10 +67,29 @@ export function readStateRules(document: JsonObject): StateRules {
       return entry;
     });
   };
+  const issues = list('issues', ['action', 'result']).map((entry, index) => {
+    const duration = entry.duration;
+    const at = `${where}.issues[${index}].duration`;
+    if (!isObject(duration) || typeof duration.field !== 'string')
+      throw new MockConfigError(`${at} must be an object {field, default, min, max}`);
+    for (const bound of ['default', 'min', 'max'])
+      if (!Number.isInteger(duration[bound]) || (duration[bound] as number) <= 0)
+        throw new MockConfigError(`${at}.${bound} must be a positive whole number of seconds`);
+    return entry;
+  });
   return {
     deletes: list('deletes', ['action', 'key']) as unknown as DeleteRule[],
     lists: list('lists', ['action', 'items', 'key'], ['total']) as unknown as ListRule[],
+    issues: issues as unknown as IssueRule[],
   };
+}
+
+/** The lifetime an issuing call gets: the field's value, the default when absent or below `min`, capped. */
+function lifetime(rule: IssueRule, input: JsonObject): number {
+  const { field, default: fallback, min, max } = rule.duration;
+  const asked = Number(input[field]);
+  if (!Number.isFinite(asked) || asked < min) return fallback;
+  return Math.min(Math.floor(asked), max);
 }
 
 export interface MockState {
@@ -70,11 +100,25 @@ export interface MockState {
   reset(): void;
 }
 
-export function createState(rules: StateRules = NO_RULES): MockState {
+/** Issues a credential set lasting the given seconds (the server's session store and clock). */
+export type Issuer = (lifetimeSeconds: number) => IssuedCredentials;
+
+export function createState(rules: StateRules = NO_RULES, issue?: Issuer): MockState {
   const deleted = new Map<string, Set<string>>();
   return {
     apply(action, input, answer) {
       const result = answer.Result;
+      for (const rule of rules.issues) {
+        if (rule.action !== action || !issue || !isObject(result)) continue;
+        const example = isObject(result[rule.result]) ? (result[rule.result] as JsonObject) : {};
+        const issued = issue(lifetime(rule, input));
+        // The federation answers may name the expiry `Expiration`: fill whichever the example has.
+        result[rule.result] = {
+          ...example,
+          ...issued,
+          ...('Expiration' in example ? { Expiration: issued.ExpiredTime } : {}),
+        };
+      }
       for (const rule of rules.deletes) {
         if (rule.action !== action) continue;
         const key = input[rule.key];

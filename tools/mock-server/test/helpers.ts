@@ -15,6 +15,7 @@ export type Json = { [key: string]: unknown };
 const require = createRequire(import.meta.url);
 
 export const REAL_SPEC_PATH = require.resolve('@volc-openapi/vms-spec/openapi.json');
+export const STS_SPEC_PATH = require.resolve('@volc-openapi/sts-spec/openapi.json');
 
 export function fixturePath(name: string): string {
   return fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
@@ -25,6 +26,7 @@ export function readJson(path: string): Json {
 }
 
 export const realSpec = (): Json => readJson(REAL_SPEC_PATH);
+export const stsSpec = (): Json => readJson(STS_SPEC_PATH);
 export const formSpec = (): Json => readJson(fixturePath('form-spec.json'));
 
 export const REQUEST_ID = /^\d{17}[0-9A-F]{15}$/;
@@ -35,6 +37,7 @@ export interface SignOptions {
   date?: Date;
   accessKeyId?: string;
   secretAccessKey?: string;
+  sessionToken?: string;
   region?: string;
   service?: string;
 }
@@ -59,6 +62,7 @@ export async function call(
       credentials: {
         accessKeyId: options.accessKeyId ?? MOCK_CREDENTIALS.accessKeyId,
         secretAccessKey: options.secretAccessKey ?? MOCK_CREDENTIALS.secretAccessKey,
+        ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
       },
       region: options.region ?? 'cn-beijing',
       service: options.service ?? 'vms',

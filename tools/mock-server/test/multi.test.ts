@@ -1,8 +1,6 @@
 // Several services on one port: each request reaches the service its credential scope names; an
 // unsigned request reaches the service that declares its operation unsigned. Plus value styles and
 // state rules read from the spec.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createMockServer,
@@ -23,10 +21,9 @@ import {
   REQUEST_ID,
   readJson,
   realSpec,
+  stsSpec,
 } from './helpers.ts';
 
-const STS_BUNDLE = fileURLToPath(new URL('../../../spec/sts/dist/openapi.json', import.meta.url));
-const hasSts = existsSync(STS_BUNDLE);
 const widgetsSpec = () => readJson(fixturePath('open-spec.json'));
 
 const USABLE = '/?Action=QueryUsableResourceV2&Version=2022-01-01&Type=1';
@@ -39,7 +36,7 @@ describe('several services on one port', () => {
   let server: RunningMockServer;
   beforeAll(async () => {
     server = await startMockServer({
-      specs: [realSpec(), widgetsSpec(), ...(hasSts ? [readJson(STS_BUNDLE)] : [])],
+      specs: [realSpec(), widgetsSpec(), stsSpec()],
     });
   });
   afterAll(() => server.close());
@@ -121,11 +118,7 @@ describe('several services on one port', () => {
   it('lists every service in /__mock/health, the default first', async () => {
     const health = await (await fetch(`${server.url}/__mock/health`)).json();
     expect(health).toMatchObject({ ok: true, service: 'vms', region: 'cn-beijing' });
-    expect(health.services.map((s: { service: string }) => s.service)).toEqual([
-      'vms',
-      'widgets',
-      ...(hasSts ? ['sts'] : []),
-    ]);
+    expect(health.services.map((s: { service: string }) => s.service)).toEqual(['vms', 'widgets', 'sts']);
   });
 
   it('limits a scenario to one service', async () => {
@@ -169,7 +162,7 @@ describe('several services on one port', () => {
     }
   });
 
-  it.skipIf(!hasSts)('answers an unsigned STS AssumeRoleWithOIDC call (spec/sts bundle)', async () => {
+  it('answers an unsigned STS AssumeRoleWithOIDC call (spec/sts bundle)', async () => {
     const form = new URLSearchParams({
       RoleTrn: 'trn:iam::2000012345:role/myRole',
       OIDCToken: `eyJhbGciOiJSUzI1NiJ9.${'a'.repeat(40)}.c2ln`,
@@ -289,10 +282,16 @@ describe('state rules read from the spec (x-volc-mock-state)', () => {
     expect(readStateRules(widgetsSpec())).toEqual({
       deletes: [{ action: 'DeleteWidget', key: 'WidgetId' }],
       lists: [{ action: 'ListWidgets', items: 'Widgets', key: 'WidgetId', total: 'Count' }],
+      issues: [],
     });
     const bare = widgetsSpec();
     delete bare['x-volc-mock-state'];
-    expect(readStateRules(bare)).toEqual({ deletes: [], lists: [] });
+    expect(readStateRules(bare)).toEqual({ deletes: [], lists: [], issues: [] });
+    expect(readStateRules(stsSpec()).issues.map((rule) => rule.action)).toEqual([
+      'AssumeRole',
+      'AssumeRoleWithOIDC',
+      'AssumeRoleWithSAML',
+    ]);
     expect(readStateRules(readSpec(realSpec()).document).deletes).toEqual([
       { action: 'OpenDeleteResource', key: 'ResourceKey' },
     ]);
@@ -304,6 +303,18 @@ describe('state rules read from the spec (x-volc-mock-state)', () => {
     expect(() => createMockServer({ spec: bad })).toThrow(MockConfigError);
     expect(() => createMockServer({ spec: bad })).toThrow(
       'root x-volc-mock-state.deletes[0].key must be a non-empty string',
+    );
+    bad['x-volc-mock-state'] = {
+      issues: [
+        {
+          action: 'AssumeRole',
+          result: 'Credentials',
+          duration: { field: 'D', default: 3600, min: 0, max: 1 },
+        },
+      ],
+    };
+    expect(() => createMockServer({ spec: bad })).toThrow(
+      'root x-volc-mock-state.issues[0].duration.min must be a positive whole number of seconds',
     );
   });
 });
