@@ -64,10 +64,18 @@ export class RpcError<TCode extends string = string> extends Error {
 export const isRpcError = (value: unknown): value is RpcError =>
   value instanceof Error && value.name === 'RpcError' && 'kind' in value;
 
-/** No credentials could be found. Its message names every way to provide them, and never a key. */
+/**
+ * Credentials could not be had: none found, a config file or profile that is wrong (named with its
+ * file and entry), or an STS exchange that failed (named with its role, the STS error as `cause`).
+ * Its message never contains a secret key or session token.
+ */
 export class CredentialsError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'CredentialsError';
   }
 }
+
+/** True for a {@link CredentialsError}, also one from another copy of this package. */
+export const isCredentialsError = (value: unknown): value is CredentialsError =>
+  value instanceof Error && value.name === 'CredentialsError';

@@ -13,7 +13,14 @@ export {
   type ProvidedCredentials,
 } from './credentials.ts';
 export { errorOf, isErrorEnvelope, parseJson, REQUEST_ID_HEADER } from './envelope.ts';
-export { CredentialsError, isRpcError, RpcError, type RpcErrorInit, type RpcErrorKind } from './errors.ts';
+export {
+  CredentialsError,
+  isCredentialsError,
+  isRpcError,
+  RpcError,
+  type RpcErrorInit,
+  type RpcErrorKind,
+} from './errors.ts';
 export {
   encodeForm,
   encodeMultipart,
