@@ -4,10 +4,11 @@
 // the signer), after `pnpm build`. pnpm replaces the `workspace:^` ranges with the versions packed, so
 // `npm install <dir>/*.tgz` in any project installs a working client.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findService, REPO_ROOT, readRegistry } from '@volc-openapi/spec-model';
+import { findService, readRegistry } from '@volc-openapi/spec-model';
+import { readWorkspace, runtimeClosure, type WorkspacePackage } from '@volc-openapi/workspace-graph';
 
 function fail(message: string): never {
   process.stderr.write(`pack:clients: ${message}\n`);
@@ -27,29 +28,7 @@ const { positionals, values } = (() => {
 })();
 const out = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
 
-/** The folder of every workspace package, by name. */
-const workspace = new Map<string, string>();
-for (const group of ['packages', 'spec', 'tools'])
-  for (const entry of readdirSync(join(REPO_ROOT, group))) {
-    const manifest = join(REPO_ROOT, group, entry, 'package.json');
-    if (existsSync(manifest))
-      workspace.set(
-        (JSON.parse(readFileSync(manifest, 'utf8')) as { name: string }).name,
-        join(REPO_ROOT, group, entry),
-      );
-  }
-
-/** A package and, first, the workspace packages it depends on at run time. */
-function closure(name: string, into: string[] = []): string[] {
-  const dir = workspace.get(name);
-  if (!dir || into.includes(name)) return into;
-  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-    dependencies?: Record<string, string>;
-  };
-  for (const dependency of Object.keys(manifest.dependencies ?? {})) closure(dependency, into);
-  into.push(name);
-  return into;
-}
+const workspace = readWorkspace();
 
 let services: ReturnType<typeof readRegistry>;
 try {
@@ -57,11 +36,13 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-const packages = [...new Set(services.flatMap((service) => closure(service.clientPackage)))];
+const packages = [
+  ...new Set(services.flatMap((service) => runtimeClosure(workspace, service.clientPackage))),
+];
 mkdirSync(out, { recursive: true });
 const tarballs: string[] = [];
 for (const name of packages) {
-  const dir = workspace.get(name) as string;
+  const { dir } = workspace.get(name) as WorkspacePackage;
   if (!existsSync(join(dir, 'dist'))) fail(`${name} is not built (no ${dir}/dist): run pnpm build first`);
   const printed = execFileSync('pnpm', ['pack', '--pack-destination', out], { cwd: dir, encoding: 'utf8' });
   const tarball = printed.trim().split('\n').at(-1) ?? '';

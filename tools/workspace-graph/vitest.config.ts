@@ -1,0 +1,5 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: { name: 'workspace-graph', include: ['test/**/*.test.ts'] },
+});
