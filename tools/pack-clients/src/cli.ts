@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// pnpm pack:clients [<service> ...] [--out <dir>]: packs the clients of the named services (default:
-// every service of the registry) together with the workspace packages they depend on (the runtime and
-// the signer), after `pnpm build`. pnpm replaces the `workspace:^` ranges with the versions packed, so
+// pnpm pack:clients [<service>|credentials ...] [--out <dir>]: packs the clients of the named services
+// (default: every service of the registry), or the credentials package, together with the workspace
+// packages they depend on (the runtime, the signer, the STS client), after `pnpm build`. pnpm replaces the `workspace:^` ranges with the versions packed, so
 // `npm install <dir>/*.tgz` in any project installs a working client.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -30,15 +30,20 @@ const out = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
 
 const workspace = readWorkspace();
 
-let services: ReturnType<typeof readRegistry>;
+/** Packages published beside the clients that can be packed by their short name. */
+const COMPANIONS = ['credentials'];
+
+let requested: string[];
 try {
-  services = positionals.length ? positionals.map((name) => findService(name)) : readRegistry();
+  requested = positionals.length
+    ? positionals.map((name) =>
+        COMPANIONS.includes(name) ? `@volc-openapi/${name}` : findService(name).clientPackage,
+      )
+    : readRegistry().map((service) => service.clientPackage);
 } catch (error) {
-  fail((error as Error).message);
+  fail(`${(error as Error).message} (besides services: ${COMPANIONS.join(', ')})`);
 }
-const packages = [
-  ...new Set(services.flatMap((service) => runtimeClosure(workspace, service.clientPackage))),
-];
+const packages = [...new Set(requested.flatMap((name) => runtimeClosure(workspace, name)))];
 mkdirSync(out, { recursive: true });
 const tarballs: string[] = [];
 for (const name of packages) {

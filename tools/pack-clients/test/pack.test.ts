@@ -1,6 +1,7 @@
-// The packed clients install and work outside the monorepo: `pnpm pack:clients vms sts` packs the two
-// clients with the runtime and the signer; npm installs the tarballs into a new project (openapi-fetch
-// from the registry); the project calls the mock with each client, as ESM.
+// The packed clients install and work outside the monorepo: `pnpm pack:clients vms credentials` packs
+// the VMS client and the credentials package with what they need (the STS client, the runtime, the
+// signer); npm installs the tarballs into a new project (openapi-fetch from the registry); the project
+// calls the mock with each client, as ESM, the second with keys from the mock's STS AssumeRole.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ afterAll(async () => {
 it('packs the clients with the packages they need, and npm installs and runs them', async () => {
   const printed = execFileSync(
     'pnpm',
-    ['--silent', 'pack:clients', 'vms', 'sts', '--out', join(work, 'packs')],
+    ['--silent', 'pack:clients', 'vms', 'credentials', '--out', join(work, 'packs')],
     {
       cwd: REPO_ROOT,
       encoding: 'utf8',
@@ -38,6 +39,7 @@ it('packs the clients with the packages they need, and npm installs and runs the
     .filter((line) => line.startsWith('  /'))
     .map((line) => line.trim());
   expect(tarballs.map((file) => file.replace(/.*\/volc-openapi-(\w+)-[\d.]+\.tgz$/, '$1')).sort()).toEqual([
+    'credentials',
     'runtime',
     'signer',
     'sts',
@@ -57,10 +59,17 @@ it('packs the clients with the packages they need, and npm installs and runs the
     join(project, 'call.js'),
     `import { createVmsClient } from '@volc-openapi/vms';
 import { createStsClient } from '@volc-openapi/sts';
+import { fromAssumeRole } from '@volc-openapi/credentials';
 const options = { endpoint: process.env.MOCK_URL, credentials: JSON.parse(process.env.KEYS), timeoutMs: 5000 };
 const vms = await createVmsClient(options).QueryUsableResourceV2({ Type: 1 });
 const sts = await createStsClient(options).GetCallerIdentity();
-console.log(JSON.stringify({ vms: vms.error ?? vms.data.ResponseMetadata.Action, sts: sts.error ?? sts.data.ResponseMetadata.Action }));
+const role = fromAssumeRole({ roleTrn: 'trn:iam::2000012345:role/app', source: options.credentials, sts: { endpoint: options.endpoint } });
+const assumed = await createVmsClient({ ...options, credentials: role }).QueryUsableResourceV2({ Type: 1 });
+console.log(JSON.stringify({
+  vms: vms.error ?? vms.data.ResponseMetadata.Action,
+  sts: sts.error ?? sts.data.ResponseMetadata.Action,
+  assumed: assumed.error ?? (await role()).accessKeyId.slice(0, 4),
+}));
 `,
   );
   // Asynchronously: the mock answers from this process.
@@ -69,5 +78,9 @@ console.log(JSON.stringify({ vms: vms.error ?? vms.data.ResponseMetadata.Action,
     env: { ...process.env, MOCK_URL: mock.url, KEYS: JSON.stringify(MOCK_CREDENTIALS) },
     encoding: 'utf8',
   });
-  expect(JSON.parse(stdout)).toEqual({ vms: 'QueryUsableResourceV2', sts: 'GetCallerIdentity' });
+  expect(JSON.parse(stdout)).toEqual({
+    vms: 'QueryUsableResourceV2',
+    sts: 'GetCallerIdentity',
+    assumed: 'AKTP',
+  });
 });
