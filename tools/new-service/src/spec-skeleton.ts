@@ -143,7 +143,7 @@ export function specFiles(service: ServiceEntry, facts: ServiceFacts): Record<st
       version: '0.0.0',
       description: `OpenAPI 3.1 description of the ${service.title} API`,
       type: 'module',
-      license: 'MIT',
+      ...publishedFields(`spec/${service.name}`),
       files: ['dist'],
       exports: { './openapi.json': './dist/openapi.json', './package.json': './package.json' },
       scripts: {

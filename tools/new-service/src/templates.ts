@@ -7,6 +7,21 @@ export interface Manifest {
   [key: string]: unknown;
 }
 
+/** Where the repository lives; every published manifest points at it, with its own folder. */
+export const REPOSITORY_URL = 'git+https://github.com/volc-openapi/volc-openapi.git';
+
+/**
+ * The fields every published manifest carries (clients, spec packages, runtime, signer, credentials):
+ * the registry release test holds each public package of the workspace to them.
+ */
+export const publishedFields = (directory: string) => ({
+  license: 'MIT',
+  repository: { type: 'git', url: REPOSITORY_URL, directory },
+  engines: { node: '>=20' },
+  sideEffects: false,
+  publishConfig: { access: 'public' },
+});
+
 /** packages/<name>/package.json */
 export function clientManifest(service: ServiceEntry, version = '0.0.0'): Manifest {
   return {
@@ -14,9 +29,7 @@ export function clientManifest(service: ServiceEntry, version = '0.0.0'): Manife
     version,
     description: `Typed, signed fetch client for the ${service.title} API, generated from its OpenAPI spec`,
     type: 'module',
-    sideEffects: false,
-    license: 'MIT',
-    engines: { node: '>=20' },
+    ...publishedFields(`packages/${service.name}`),
     files: ['dist'],
     main: './dist/index.cjs',
     module: './dist/index.js',
