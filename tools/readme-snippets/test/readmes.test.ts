@@ -1,6 +1,7 @@
 // The READMEs a newcomer follows — the repository's, each client's and the mock's — as executable
 // documentation: their runnable snippets are type-checked, then run in file order against a fresh mock
 // of every service on loopback, as a reader following along with `pnpm mock` would.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,11 +39,18 @@ describe.each(['README.md', ...clientReadmes])('%s, for client users', (file) =>
     expect(text).toMatch(/npm install \S+\.tgz/);
   });
 
-  it('makes a first call that sets every day-one option', () => {
+  it('makes a first call that sets every day-one option, in plain JavaScript (Node 20 runs it as .mjs)', () => {
     const first = snippets.get(file)?.find((snippet) => snippet.language === 'ts');
     expect(first, `${file} has no runnable TypeScript snippet`).toBeDefined();
-    const missing = DAY_ONE_OPTIONS.filter((option) => !new RegExp(`\\b${option}:`).test(first?.code ?? ''));
+    const code = first?.code ?? '';
+    const missing = DAY_ONE_OPTIONS.filter((option) => !new RegExp(`\\b${option}:`).test(code));
     expect(missing, `${file}:${first?.line}: options not shown`).toEqual([]);
+    // Parsed as a JavaScript module, as `node first-call.mjs` would: a type annotation is a syntax error.
+    const parsed = spawnSync(process.execPath, ['--input-type=module', '--check', '-'], {
+      input: code,
+      encoding: 'utf8',
+    });
+    expect(parsed.stderr, `${file}:${first?.line}: not plain JavaScript`).toBe('');
   });
 });
 
