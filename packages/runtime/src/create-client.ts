@@ -1,9 +1,10 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient from 'openapi-fetch';
 import { type OperationCall, operationCall } from './call.ts';
 import { type CredentialsInput, type CredentialsProvider, credentialsSource } from './credentials.ts';
 import { encodeForm, encodeQuery, type FieldStyles } from './form.ts';
 import type { LogSink } from './log.ts';
 import { joinQuery } from './query-join.ts';
+import { envelopeErrors, type RawClient, type RawPaths } from './raw-client.ts';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.ts';
 import { fetchSend, nullBody, type Send } from './send.ts';
 import { sleep } from './signals.ts';
@@ -54,8 +55,11 @@ export interface RpcClientOptions {
 
 /** What `createRpcService` returns: the raw openapi-fetch client and the call the facades bind. */
 export interface RpcService<Paths extends object> {
-  /** The typed openapi-fetch client, sending through the same signed, retried transport. */
-  readonly raw: Client<Paths>;
+  /**
+   * The typed openapi-fetch client, sending through the same signed, retried transport; an error
+   * envelope is its `error` whatever the HTTP status.
+   */
+  readonly raw: RawClient<Paths>;
   /** Calls one operation given its facts; facades bind one method per operation to it. */
   readonly call: OperationCall;
 }
@@ -87,7 +91,7 @@ export function serviceFactory(defaults: CredentialsProvider | undefined, send?:
       log: options.logger,
       lookup: (action, version) => byKey.get(`${action}@${version}`),
     });
-    const raw = createClient<Paths>({
+    const raw = createClient<RawPaths<Paths>>({
       baseUrl: options.endpoint,
       // Raw calls: openapi-fetch built a Request; read it once, send it through the same transport,
       // and hand openapi-fetch an answer it can read (a copy when the transport consumed the original).
@@ -114,6 +118,7 @@ export function serviceFactory(defaults: CredentialsProvider | undefined, send?:
           ? encodeForm(body, styles)
           : JSON.stringify(body),
     });
+    raw.use(envelopeErrors);
     return { raw, call: operationCall(transport, options.endpoint.replace(/\/+$/, ''), styles) };
   };
 }

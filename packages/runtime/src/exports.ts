@@ -40,6 +40,7 @@ export {
 export { defineOperations, type OperationRow } from './meta.ts';
 export { type Paginator, paginate } from './paginate.ts';
 export { joinQuery, rpcQueryJoin } from './query-join.ts';
+export type { RawClient, RawPaths } from './raw-client.ts';
 export {
   backoff,
   DEFAULT_RETRY,

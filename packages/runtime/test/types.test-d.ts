@@ -6,7 +6,9 @@ import {
   createRpcService,
   type OperationMeta,
   type Paginator,
+  type RawClient,
   type RpcError,
+  type RpcErrorBody,
   type RpcErrorKind,
   type RpcResult,
   type SuccessBody,
@@ -64,5 +66,42 @@ describe('options', () => {
     type P = Paginator<{ Id: number }, Output>;
     expectTypeOf<P>().toExtend<AsyncIterable<{ Id: number }>>();
     expectTypeOf<ReturnType<P['pages']>>().toEqualTypeOf<AsyncIterable<Output>>();
+  });
+});
+
+describe('raw client', () => {
+  type Envelope = { ResponseMetadata: { RequestId: string; Error: { Code: string; Message: string } } };
+  // One Action that documents no error response at all, and one whose 200 is a oneOf of success and envelope.
+  type Paths = {
+    '/?Action=GetThing&Version=2022-01-01': {
+      get: {
+        parameters: { query: { Id: number } };
+        responses: { 200: { content: { 'application/json': Output } } };
+      };
+    };
+    '/?Action=MakeThing&Version=2022-01-01': {
+      post: {
+        parameters: { query?: never };
+        requestBody: { content: { 'application/json': { Name: string } } };
+        responses: { 200: { content: { 'application/json': Output | Envelope } } };
+      };
+    };
+  };
+  const { raw } = createRpcService<Paths>({ endpoint: 'https://x', region: 'r', service: 's' });
+
+  it('types the error envelope as error for every Action, also one that documents no error', async () => {
+    expectTypeOf(raw).toEqualTypeOf<RawClient<Paths>>();
+    const { data, error } = await raw.GET('/?Action=GetThing&Version=2022-01-01', {
+      params: { query: { Id: 1 } },
+    });
+    expectTypeOf<RpcErrorBody>().toExtend<NonNullable<typeof error>>();
+    if (!error) expectTypeOf(data.Result.Id).toBeNumber();
+  });
+
+  it('types an envelope documented with HTTP 200 as error, never as data', async () => {
+    const { data, error } = await raw.POST('/?Action=MakeThing&Version=2022-01-01', { body: { Name: 'n' } });
+    expectTypeOf<Extract<typeof data, { ResponseMetadata: { Error: unknown } }>>().toBeNever();
+    expectTypeOf<NonNullable<typeof data>>().toExtend<Output>();
+    expectTypeOf<RpcErrorBody>().toExtend<NonNullable<typeof error>>();
   });
 });

@@ -40,6 +40,25 @@ describe('createVmsClient', () => {
     }
   });
 
+  it('types the raw client’s error as the envelope for every Action, and its data without it', async () => {
+    const listed = await vms.raw.GET('/?Action=QueryUsableResourceV2&Version=2022-01-01', {
+      params: { query: { Type: 1 } },
+    });
+    expectTypeOf<RpcErrorBody>().toExtend<NonNullable<typeof listed.error>>();
+    // Click2Call documents its business errors as HTTP 200 answers: they are errors, never data.
+    const called = await vms.raw.POST('/?Action=Click2Call&Version=2022-01-01', {
+      body: {
+        Caller: '13700000000',
+        Callee: '13800000000',
+        CallerNumberPoolNo: 'NP1',
+        CalleeNumberPoolNo: 'NP2',
+      },
+    });
+    expectTypeOf<RpcErrorBody>().toExtend<NonNullable<typeof called.error>>();
+    expectTypeOf<Extract<typeof called.data, { ResponseMetadata: { Error: unknown } }>>().toBeNever();
+    if (!called.error) expectTypeOf(called.data.Result.CallId).toBeString();
+  });
+
   it('types error codes as the documented ones, with a string fallback', () => {
     expectTypeOf<'MissingParameter'>().toExtend<OpenDeleteResourceErrorCode>();
     expectTypeOf<'SignatureDoesNotMatch'>().toExtend<OpenDeleteResourceErrorCode>();

@@ -80,6 +80,25 @@ describe('createVmsClient', () => {
     expect(waits).toHaveLength(2);
   });
 
+  it('returns an error envelope sent with HTTP 200 as the raw client’s error, not its data', async () => {
+    const { vms } = vmsClient(mock);
+    const { data, error, response } = await vms.raw.GET('/?Action=QueryUsableResourceV2&Version=2022-01-01', {
+      params: { query: { Type: 1 } },
+      headers: { 'X-Mock-Scenario': 'error=InvalidParameter; http200' },
+    });
+    expect(response.status).toBe(200);
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject({
+      ResponseMetadata: { Action: 'QueryUsableResourceV2', Error: { Code: 'InvalidParameter' } },
+    });
+    // A success with the same status is still data.
+    const success = await vms.raw.GET('/?Action=QueryUsableResourceV2&Version=2022-01-01', {
+      params: { query: { Type: 1 } },
+    });
+    expect(success.error).toBeUndefined();
+    expect(success.data?.Result.Records).toBeDefined();
+  });
+
   it('sends a form body with a list of objects from the raw client as the spec declares (JSON text)', async () => {
     const { vms } = vmsClient(mock);
     const body = {

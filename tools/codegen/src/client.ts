@@ -7,8 +7,7 @@ const HEADER =
 
 export function renderClientIndex(service: Pick<ServiceEntry, 'title' | 'typePrefix' | 'factory'>): string {
   const name = service.typePrefix;
-  return `${HEADER}import { createRpcService, type RpcClientOptions } from '@volc-openapi/runtime';
-import type { Client } from 'openapi-fetch';
+  return `${HEADER}import { createRpcService, type RawClient, type RpcClientOptions } from '@volc-openapi/runtime';
 import {
   bindOperations,
   bindPaginators,
@@ -28,9 +27,10 @@ export interface ${name}ClientOptions extends Partial<Omit<RpcClientOptions, 'se
 
 /**
  * The ${service.title} client: one method per Action, \`paginate.<Action>\` for the paged ones, and the
- * raw openapi-fetch client as \`raw\` (signed and retried the same way).
+ * raw openapi-fetch client as \`raw\` (signed and retried the same way; an error envelope is its \`error\`
+ * whatever the HTTP status).
  */
-export type ${name}Client = ${name}Operations & { readonly raw: Client<paths>; readonly paginate: ${name}Paginators };
+export type ${name}Client = ${name}Operations & { readonly raw: RawClient<paths>; readonly paginate: ${name}Paginators };
 
 /**
  * Creates a signed, typed ${service.title} client. Each method is named exactly as its Action, takes that

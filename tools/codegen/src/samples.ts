@@ -154,7 +154,14 @@ export function rawSample(operation: Operation, options: SampleOptions): string 
   return [
     ...clientPreamble(options, RAW_SERIALIZERS[operation.encoding]?.imports),
     ...(withoutInput ? [`${call});`] : [`${call}, {`, ...init, '});']),
-    'console.log(data ?? error);',
+    '// `error` is the error envelope, whatever the HTTP status (some business errors come with 200).',
+    'if (error) {',
+    '  const { Code, Message } = error.ResponseMetadata.Error;',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: this is the sample's own template literal
+    '  console.error(`${Code}: ${Message}, RequestId ${error.ResponseMetadata.RequestId}`);',
+    '} else {',
+    '  console.log(data.Result);',
+    '}',
     '',
   ].join('\n');
 }

@@ -198,6 +198,11 @@ describe('code samples', () => {
     expect(sampleFiles['ListThings.raw.ts']).toContain(
       "const { data, error } = await mini.raw.GET('/?Action=ListThings&Version=2022-01-01', {\n  params: { query: {",
     );
+    // The raw client's error is the envelope, also one sent with HTTP 200: the sample branches on it.
+    expect(sampleFiles['ListThings.raw.ts']).toContain(
+      'if (error) {\n  const { Code, Message } = error.ResponseMetadata.Error;',
+    );
+    expect(sampleFiles['ListThings.raw.ts']).toContain('} else {\n  console.log(data.Result);\n}');
   });
 });
 

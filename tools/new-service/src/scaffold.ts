@@ -11,7 +11,7 @@ import {
   serviceEntry,
 } from '@volc-openapi/spec-model';
 import { type ServiceFacts, specFiles } from './spec-skeleton.ts';
-import { clientManifest, clientTsconfig, json } from './templates.ts';
+import { clientManifest, clientReadme, clientTsconfig, json } from './templates.ts';
 
 export interface NewService extends ServiceFacts {
   name: string;
@@ -79,6 +79,14 @@ export function scaffoldService(root: string, options: NewService): string[] {
   write(root, REGISTRY_FILE, `${registryText.replace(/\n*$/, '\n')}${entry}`, written);
   write(root, `packages/${service.name}/package.json`, json(clientManifest(service)), written);
   write(root, `packages/${service.name}/tsconfig.json`, json(clientTsconfig), written);
+  // Its first call is the skeleton's example Action, with the input its spec documents.
+  const firstCall = {
+    endpoint: options.endpoint,
+    region: options.region,
+    action: 'DescribeStatus',
+    input: "{ ResourceId: 'res-0001' }",
+  };
+  write(root, `packages/${service.name}/README.md`, clientReadme(service, firstCall), written);
 
   // The lint and bundle alias the spec package's scripts use.
   const redocly = readFileSync(join(root, 'redocly.yaml'), 'utf8');
@@ -101,5 +109,7 @@ export function scaffoldService(root: string, options: NewService): string[] {
   // The packages that build every service's contract tests and docs need it built first.
   editJson(root, 'tools/contract-tests/package.json', addDevDependency(service.clientPackage), written);
   editJson(root, 'packages/docs/package.json', addDevDependency(service.clientPackage), written);
+  // Its README's snippets run with the others.
+  editJson(root, 'tools/readme-snippets/package.json', addDevDependency(service.clientPackage), written);
   return written;
 }

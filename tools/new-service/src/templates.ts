@@ -62,6 +62,76 @@ export function clientManifest(service: ServiceEntry, version = '0.0.0'): Manife
   };
 }
 
+/** The call a client README makes first: an Action of the service with a valid input, as TypeScript. */
+export interface FirstCall {
+  /** The spec's server URL, named as the default endpoint. */
+  endpoint: string;
+  /** The spec's signing region. */
+  region: string;
+  action: string;
+  /** The Action's input as a TypeScript literal; empty for an Action without input. */
+  input: string;
+}
+
+/**
+ * packages/<name>/README.md: how to install the client and a first call against `pnpm mock` with every
+ * option a team sets on its first day. The call is a `ts runnable` snippet, which
+ * tools/readme-snippets type-checks and runs against the mock.
+ */
+export function clientReadme(service: ServiceEntry, call: FirstCall): string {
+  const client = service.name;
+  const fence = '```';
+  return `# ${service.clientPackage}
+
+Typed, signed fetch client for the ${service.title} API (${service.titleZh}), generated from its OpenAPI spec
+(\`${service.specDir}/\`). Node ≥ 20, browsers, workers and edge runtimes; ESM and CJS with types.
+
+## Install
+
+Until the packages are published to a registry, pack the client with the runtime and signer it depends on,
+in a clone of this repository, and install the tarballs in your project:
+
+${fence}sh
+pnpm build && pnpm pack:clients ${service.name} --out ../packs
+mkdir -p ../my-app && cd ../my-app && npm install ../packs/*.tgz
+${fence}
+
+## First call, against the mock
+
+In the clone, \`pnpm mock\` serves every service on http://127.0.0.1:4010 and accepts its demo keys. Save this
+as \`first-call.mjs\` in your project and run \`node first-call.mjs\` (plain JavaScript, type-checked as TypeScript):
+
+${fence}ts runnable
+import { createLogger, ${service.factory} } from '${service.clientPackage}';
+
+const ${client} = ${service.factory}({
+  // \`pnpm mock\`; leave it out to call ${call.endpoint}.
+  endpoint: 'http://127.0.0.1:4010',
+  // The signing region; the spec's by default.
+  region: '${call.region}',
+  // The mock's demo keys. For the real service leave \`credentials\` out, so VOLC_ACCESSKEY and
+  // VOLC_SECRETKEY (then ~/.volc/config) are read, or pass a provider: never write real keys in code.
+  credentials: { accessKeyId: 'AKLTmockaccesskey', secretAccessKey: 'mock-secret-key' },
+  timeoutMs: 5_000, // each attempt; default 30 s
+  callTimeoutMs: 20_000, // the whole call, retries and their waits included; default none
+  retry: { maxRetries: 3 }, // how often idempotent Actions are retried; default 2, \`false\` for never
+  logger: createLogger({ level: 'info', logger: console }), // off by default; secrets are redacted
+});
+
+const { data, error, requestId } = await ${client}.${call.action}(${call.input});
+if (error) throw error; // an RpcError: error.Code, error.Message, error.status, error.RequestId
+console.log(requestId, data.Result);
+${fence}
+
+Each method is named exactly as its Action and resolves to \`{ data, error, response, requestId }\`. \`error\` is
+set for every answer that is not a success, also an HTTP 200 answer that carries \`ResponseMetadata.Error\`;
+network failures, timeouts and aborts are thrown as \`RpcError\`. \`${client}.raw\` is the typed openapi-fetch
+client for the same API. Results, errors, retries, credentials and logging work alike in every client
+generated here: see [the VMS client's README](../vms/README.md); the mock's scenarios, to try failures, are
+in [tools/mock-server](../../tools/mock-server/README.md).
+`;
+}
+
 /** packages/<name>/tsconfig.json */
 export const clientTsconfig = { extends: '../../tsconfig.base.json', include: ['src'] };
 

@@ -1,7 +1,7 @@
 // `pnpm new-service` end to end, in a temporary copy of the repository: it adds a service with one
-// example Action in under 60 lines outside the spec folder; then the repo builds with it, the gate and
-// its contract tests pass, and its generated client calls the mock successfully.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+// example Action in under 60 lines outside the spec folder and its client's README; then the repo
+// builds with it, the gate and its contract tests pass, and its generated client calls the mock.
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,7 @@ const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 
 const git = ['-c', 'user.email=test@example.test', '-c', 'user.name=test'];
 
 let copy: string;
+let installed = '';
 /** Runs a command in the copy; a failure says which command and ends with what it printed. */
 function run(command: string, args: string[], timeout = 600_000): string {
   try {
@@ -45,6 +46,24 @@ function run(command: string, args: string[], timeout = 600_000): string {
   }
 }
 
+/** Runs a command in the copy like {@link run}; returns what it wrote to stdout and stderr both. */
+function runLogged(command: string, args: string[], timeout = 600_000): string {
+  const done = spawnSync(command, args, { cwd: copy, env, encoding: 'utf8', timeout });
+  const printed = `${done.stdout ?? ''}\n${done.stderr ?? ''}`;
+  if (done.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${done.status ?? done.signal}):\n${printed.trim().slice(-4000)}`,
+    );
+  return printed;
+}
+
+/**
+ * Lines a fresh clone's install and build must not print: warnings (pnpm's WARN, turbo's WARNING),
+ * deprecations, install scripts pnpm skipped, and outputs turbo could not find for a task.
+ */
+const warnings = (printed: string) =>
+  printed.match(/^.*(\bWARN|warning|deprecat|ignored build scripts|no output files found).*$/gim) ?? [];
+
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'new-service-'));
   // The repository as a newcomer's clone has it: tracked and unignored files, nothing generated.
@@ -58,7 +77,8 @@ beforeAll(() => {
   run('git', ['init', '-q']);
   run('git', ['add', '-A']);
   run('git', [...git, 'commit', '-qm', 'base']);
-  run('pnpm', ['install', '--prefer-offline', '--frozen-lockfile']);
+  // A fresh clone's install: checked for warnings here, its build in the pipeline test below.
+  installed = runLogged('pnpm', ['install', '--prefer-offline', '--frozen-lockfile']);
 }, 300_000);
 
 afterAll(() => {
@@ -77,24 +97,30 @@ describe('pnpm new-service', () => {
       .split('\n')
       .map((line) => line.split('\t'))
       .filter(([, , path]) => !path?.startsWith(`spec/${NAME}/`));
-    const lines = added.reduce((sum, [count]) => sum + Number(count), 0);
+    // The client's README is prose for its users, not wiring: it does not count against the budget.
+    const lines = added
+      .filter(([, , path]) => path !== `packages/${NAME}/README.md`)
+      .reduce((sum, [count]) => sum + Number(count), 0);
     expect(added.map(([, , path]) => path).sort()).toEqual(
       [
         '.changeset/config.json',
+        `packages/${NAME}/README.md`,
         `packages/${NAME}/package.json`,
         `packages/${NAME}/tsconfig.json`,
         'packages/docs/package.json',
         'redocly.yaml',
         'spec/services.yaml',
         'tools/contract-tests/package.json',
+        'tools/readme-snippets/package.json',
       ].sort(),
     );
     expect(lines).toBeLessThan(60);
   });
 
-  it('builds, lints and type-checks with the new service in the pipeline, and the gate passes', () => {
+  it('builds without a warning, lints and type-checks with the new service in the pipeline, and the gate passes', () => {
+    expect(warnings(installed), 'pnpm install of a fresh clone').toEqual([]);
     run('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile']);
-    run('pnpm', ['build'], 900_000);
+    expect(warnings(runLogged('pnpm', ['build'], 900_000)), 'pnpm build of a fresh clone').toEqual([]);
     run('pnpm', [
       'exec',
       'turbo',

@@ -1,0 +1,62 @@
+// The raw openapi-fetch client and the Volcengine error envelope. openapi-fetch tells `data` from
+// `error` by `response.ok`, but VMS and SMS send some error envelopes with HTTP 200: one middleware
+// moves those to `error`, and the raw client's types say so for every operation.
+import type { Client, Middleware } from 'openapi-fetch';
+import { isErrorEnvelope, parseJson } from './envelope.ts';
+import type { RpcErrorBody, SuccessBody } from './types.ts';
+
+/**
+ * Hands openapi-fetch an error envelope that came with a 2xx status as a response it reads as an error.
+ * The status stays the one the server sent; only `ok` says that the answer is not a success.
+ */
+export const envelopeErrors: Middleware = {
+  async onResponse({ response }) {
+    if (!response.ok) return undefined;
+    const text = await response.clone().text();
+    if (!isErrorEnvelope(parseJson(text))) return undefined;
+    const failed = new Response(text, response);
+    Object.defineProperty(failed, 'ok', { value: false });
+    return failed;
+  },
+};
+
+/** The statuses openapi-fetch types as success (openapi-typescript-helpers' `OkStatus`). */
+type OkStatus = 200 | 201 | 202 | 203 | 204 | 206 | 207 | '2XX';
+
+/** A success response whose content no longer admits the error envelope (the middleware moved it). */
+type WithoutEnvelope<Response> = {
+  [K in keyof Response]: K extends 'content'
+    ? { [Media in keyof Response[K]]: SuccessBody<Response[K][Media]> }
+    : Response[K];
+};
+
+/** The JSON of an operation's own `default` response, if it declares one. */
+type DeclaredDefault<Responses> = Responses extends {
+  default: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
+/** An operation's responses as the raw client answers them: the envelope is an error, whatever the status. */
+type RawResponses<Responses> = {
+  [Status in keyof Responses | 'default']: Status extends 'default'
+    ? {
+        headers: { [name: string]: unknown };
+        content: { 'application/json': RpcErrorBody | DeclaredDefault<Responses> };
+      }
+    : Status extends OkStatus
+      ? WithoutEnvelope<Responses[Status & keyof Responses]>
+      : Responses[Status & keyof Responses];
+};
+
+type RawOperation<Operation> = Operation extends { responses: infer Responses }
+  ? { [K in keyof Operation]: K extends 'responses' ? RawResponses<Responses> : Operation[K] }
+  : Operation;
+
+/** An openapi-typescript `paths` type as the raw client answers it: error envelopes are always `error`. */
+export type RawPaths<Paths> = {
+  [Path in keyof Paths]: { [Method in keyof Paths[Path]]: RawOperation<Paths[Path][Method]> };
+};
+
+/** The typed openapi-fetch client of an API, whose `error` is the error envelope whatever the HTTP status. */
+export type RawClient<Paths> = Client<RawPaths<Paths>>;
