@@ -1,10 +1,9 @@
-import createClient from 'openapi-fetch';
 import { type OperationCall, operationCall } from './call.ts';
 import { type CredentialsInput, type CredentialsProvider, credentialsSource } from './credentials.ts';
-import { encodeForm, encodeQuery, type FieldStyles } from './form.ts';
+import type { FieldStyles } from './form.ts';
 import type { LogSink } from './log.ts';
 import { joinQuery } from './query-join.ts';
-import { envelopeErrors, type RawClient, type RawPaths } from './raw-client.ts';
+import { createRawClient, type RawClient } from './raw-client.ts';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.ts';
 import { fetchSend, nullBody, type Send } from './send.ts';
 import { sleep } from './signals.ts';
@@ -91,42 +90,24 @@ export function serviceFactory(defaults: CredentialsProvider | undefined, send?:
       log: options.logger,
       lookup: (action, version) => byKey.get(`${action}@${version}`),
     });
-    const raw = createClient<RawPaths<Paths>>({
-      baseUrl: options.endpoint,
-      // Raw calls: openapi-fetch built a Request; read it once, send it through the same transport,
-      // and hand openapi-fetch an answer it can read (a copy when the transport consumed the original).
-      fetch: async (request) => {
-        const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
-        const { reply } = await transport(
-          {
-            url: joinQuery(request.url),
-            method: request.method,
-            headers: Object.fromEntries(request.headers),
-            body,
-          },
-          { signal: request.signal },
-        );
-        const response = reply.response();
-        return response.bodyUsed
-          ? new Response(nullBody(reply.status) ? null : reply.text, response)
-          : response;
-      },
-      // Raw calls write lists and objects as the spec declares, in the query and in form bodies.
-      querySerializer: (query) => encodeQuery(query, styles),
-      bodySerializer: (body: unknown, headers?: unknown) =>
-        headerOf(headers, 'content-type') === 'application/x-www-form-urlencoded'
-          ? encodeForm(body, styles)
-          : JSON.stringify(body),
+    // Raw calls: openapi-fetch built a Request; read it once, send it through the same transport, and
+    // hand openapi-fetch an answer it can read (a copy when the transport consumed the original).
+    const raw = createRawClient<Paths>(options.endpoint, styles, async (request) => {
+      const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+      const { reply } = await transport(
+        {
+          url: joinQuery(request.url),
+          method: request.method,
+          headers: Object.fromEntries(request.headers),
+          body,
+        },
+        { signal: request.signal },
+      );
+      const response = reply.response();
+      return response.bodyUsed
+        ? new Response(nullBody(reply.status) ? null : reply.text, response)
+        : response;
     });
-    raw.use(envelopeErrors);
     return { raw, call: operationCall(transport, options.endpoint.replace(/\/+$/, ''), styles) };
   };
-}
-
-/** A header of the headers openapi-fetch hands its body serializer (a Headers or a plain record). */
-function headerOf(headers: unknown, name: string): string | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  const record = (headers ?? {}) as Record<string, unknown>;
-  const found = Object.keys(record).find((key) => key.toLowerCase() === name);
-  return found === undefined ? undefined : String(record[found]);
 }

@@ -39,8 +39,8 @@ export {
 } from './log.ts';
 export { defineOperations, type OperationRow } from './meta.ts';
 export { type Paginator, paginate } from './paginate.ts';
-export { joinQuery, rpcQueryJoin } from './query-join.ts';
-export type { RawClient, RawPaths } from './raw-client.ts';
+export { joinQuery } from './query-join.ts';
+export { type RawClient, type RawPaths, rpcQueryJoin } from './raw-client.ts';
 export {
   backoff,
   DEFAULT_RETRY,

@@ -1,8 +1,12 @@
-// The raw openapi-fetch client and the Volcengine error envelope. openapi-fetch tells `data` from
-// `error` by `response.ok`, but VMS and SMS send some error envelopes with HTTP 200: one middleware
-// moves those to `error`, and the raw client's types say so for every operation.
-import type { Client, Middleware } from 'openapi-fetch';
+// The raw openapi-fetch client: the one module that uses openapi-fetch (frozen since 2026-09-19), so
+// that a successor replaces this file only. openapi-fetch tells `data` from `error` by `response.ok`,
+// but VMS and SMS send some error envelopes with HTTP 200: one middleware moves those to `error`, and
+// the raw client's types say so for every operation. Lists and objects in the query and in form bodies
+// are written as the spec declares them.
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { isErrorEnvelope, parseJson } from './envelope.ts';
+import { encodeForm, encodeQuery, type FieldStyles } from './form.ts';
+import { joinQuery } from './query-join.ts';
 import type { RpcErrorBody, SuccessBody } from './types.ts';
 
 /**
@@ -60,3 +64,51 @@ export type RawPaths<Paths> = {
 
 /** The typed openapi-fetch client of an API, whose `error` is the error envelope whatever the HTTP status. */
 export type RawClient<Paths> = Client<RawPaths<Paths>>;
+
+/**
+ * The raw client of an API at `baseUrl`: requests go out through `send` (the runtime's signed, retried
+ * transport), written with the declared `styles`, and error envelopes come back as `error`.
+ */
+export function createRawClient<Paths>(
+  baseUrl: string,
+  styles: FieldStyles,
+  send: (request: Request) => Promise<Response>,
+): RawClient<Paths> {
+  const raw = createClient<RawPaths<Paths>>({
+    baseUrl,
+    fetch: send,
+    querySerializer: (query) => encodeQuery(query, styles),
+    bodySerializer: (body: unknown, headers?: unknown) =>
+      headerOf(headers, 'content-type') === 'application/x-www-form-urlencoded'
+        ? encodeForm(body, styles)
+        : JSON.stringify(body),
+  });
+  raw.use(envelopeErrors);
+  return raw;
+}
+
+/** A header of the headers openapi-fetch hands its body serializer (a Headers or a plain record). */
+function headerOf(headers: unknown, name: string): string | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const record = (headers ?? {}) as Record<string, unknown>;
+  const found = Object.keys(record).find((key) => key.toLowerCase() === name);
+  return found === undefined ? undefined : String(record[found]);
+}
+
+/**
+ * {@link joinQuery} as an openapi-fetch middleware, for openapi-fetch clients not made by
+ * `createRpcClient` (whose transport joins the query itself).
+ */
+export const rpcQueryJoin: Middleware = {
+  async onRequest({ request }) {
+    const joined = joinQuery(request.url);
+    if (joined === request.url) return undefined;
+    const body = request.body === null ? undefined : await request.arrayBuffer();
+    return new Request(joined, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal: request.signal,
+    });
+  },
+};

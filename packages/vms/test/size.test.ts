@@ -1,11 +1,12 @@
 // Size budget: a program that imports the built client and calls one operation, bundled for the
 // browser with esbuild (minified) and gzipped, openapi-fetch and the signer included, must stay
-// within 10 kB. Run after `pnpm build`.
+// within 10.5 kB (raised from 10 kB for the raw client's error-envelope middleware and the credential
+// cache's refresh backoff, 2026-12). Run after `pnpm build`.
 import { fileURLToPath } from 'node:url';
 import { bundle } from '@volc-openapi/bundle-size';
 import { expect, it } from 'vitest';
 
-const BUDGET = 10 * 1024;
+const BUDGET = 10.5 * 1024;
 
 it(`a one-call program is at most ${BUDGET} bytes minified + gzipped`, async () => {
   const { min, gzip, inputs } = await bundle({

@@ -20,7 +20,8 @@ export interface SessionStore {
   secretOf(accessKeyId: string): string | undefined;
   /**
    * Why a signed request may not use this key with this session token at `now`; undefined when it may.
-   * A long-term key must come without a token, an issued key with its own, before it expires.
+   * An issued key must come with its own token, before it expires; an issued token only with its key.
+   * (A token the mock did not issue, beside a long-term key, is not its business.)
    */
   refusal(accessKeyId: string, sessionToken: string | undefined, now: Date): string | undefined;
   /** Forgets every issued set. */
@@ -43,6 +44,7 @@ export function chinaTime(date: Date): string {
 
 export function createSessionStore(): SessionStore {
   const sessions = new Map<string, Session>();
+  const owners = new Map<string, string>();
   return {
     issue(lifetimeSeconds, now) {
       const accessKeyId = `AKTP${random(30)}`;
@@ -59,15 +61,17 @@ export function createSessionStore(): SessionStore {
         token: issued.SessionToken,
         expiresAt: Date.parse(issued.ExpiredTime),
       });
+      owners.set(issued.SessionToken, accessKeyId);
       return issued;
     },
     secretOf: (accessKeyId) => sessions.get(accessKeyId)?.secret,
     refusal(accessKeyId, sessionToken, now) {
       const session = sessions.get(accessKeyId);
       if (!session) {
-        return sessionToken === undefined
+        const owner = sessionToken === undefined ? undefined : owners.get(sessionToken);
+        return owner === undefined
           ? undefined
-          : `The security token does not belong to access key ${accessKeyId}, a long-term key that takes none.`;
+          : `The security token belongs to the temporary access key ${owner}, not to ${accessKeyId}.`;
       }
       if (sessionToken === undefined)
         return `The temporary access key ${accessKeyId} was sent without its security token (X-Security-Token).`;
@@ -77,6 +81,9 @@ export function createSessionStore(): SessionStore {
         return `The security token of access key ${accessKeyId} expired at ${chinaTime(new Date(session.expiresAt))}.`;
       return undefined;
     },
-    reset: () => sessions.clear(),
+    reset() {
+      sessions.clear();
+      owners.clear();
+    },
   };
 }

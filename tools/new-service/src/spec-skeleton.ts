@@ -1,7 +1,7 @@
 // The spec folder of a new service: a root document that `$ref`s the platform parts, one example
 // Action that passes every lint rule, and the spec package that lints and bundles it.
 import type { ServiceEntry } from '@volc-openapi/spec-model';
-import { json } from './templates.ts';
+import { json, publishedFields } from './templates.ts';
 
 export interface ServiceFacts {
   endpoint: string;

@@ -50,7 +50,6 @@ export function clientManifest(service: ServiceEntry, version = '0.0.0'): Manife
     dependencies: {
       '@volc-openapi/runtime': 'workspace:^',
       '@volc-openapi/signer': 'workspace:^',
-      'openapi-fetch': '0.17.0',
     },
     devDependencies: {
       '@arethetypeswrong/cli': '0.18.5',
