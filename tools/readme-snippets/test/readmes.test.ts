@@ -13,7 +13,12 @@ import { extractSnippets } from '../src/snippets.ts';
 
 const services = readRegistry();
 const clientReadmes = services.map((service) => `packages/${service.name}/README.md`);
-const readmes = ['README.md', ...clientReadmes, 'packages/credentials/README.md', 'tools/mock-server/README.md'];
+const readmes = [
+  'README.md',
+  ...clientReadmes,
+  'packages/credentials/README.md',
+  'tools/mock-server/README.md',
+];
 const snippets = new Map(
   readmes.map((file) => [file, extractSnippets(readFileSync(join(REPO_ROOT, file), 'utf8'), file)]),
 );
