@@ -10,7 +10,7 @@ export interface EntryApi {
   entry: ApiEntry;
   /** API Extractor's report of the entry, without its file header and with no release tags. */
   report: string;
-  /** The entry's declarations rolled up into one file. */
+  /** The entry's declarations rolled up into one file (LF line ends). */
   rollup: string;
 }
 
@@ -98,7 +98,7 @@ export function extractPackage(pkg: PublishedPackage): EntryApi[] {
       return {
         entry,
         report: reportBody(readFileSync(join(scratch, `${entry.name}.api.md`), 'utf8')),
-        rollup: readFileSync(join(scratch, `${entry.name}.d.ts`), 'utf8'),
+        rollup: readFileSync(join(scratch, `${entry.name}.d.ts`), 'utf8').replaceAll('\r\n', '\n'),
       };
     });
   } finally {
