@@ -43,12 +43,12 @@ describe('the verdict', () => {
   it('stops a breaking change without a changeset, naming what to do', () => {
     const verdict = decide({ findings: classify(base, breakingHead), changesets: [], group: GROUP });
     expect(verdict.ok).toBe(false);
-    const text = formatVerdict(verdict);
+    const text = formatVerdict(verdict, '@volc-openapi/vms');
     expect(text).toContain(
       'OpenDeleteResource 2022-01-01  [action-removed] Action OpenDeleteResource removed',
     );
     expect(text).toContain('pnpm changeset');
-    expect(text).toContain('spec:check FAILED');
+    expect(text).toContain('@volc-openapi/vms: breaking: add a major changeset for @volc-openapi/vms');
   });
 
   it('lets a breaking change through when a pending changeset declares a major bump of the group', () => {
@@ -60,6 +60,7 @@ describe('the verdict', () => {
       });
       expect(verdict.ok, name).toBe(true);
       expect(verdict.notes.join('\n')).toContain('declared by a major bump in .changeset/x.md');
+      expect(verdict.status).toBe('breaking (major changeset present)');
     }
   });
 
@@ -82,7 +83,12 @@ describe('the verdict', () => {
     const verdict = decide({ findings: classify(base, compatibleHead), changesets: [], group: GROUP });
     expect(verdict.ok).toBe(true);
     expect(verdict.compatible.map((f) => f.rule)).toEqual(['documentation']);
-    expect(formatVerdict(verdict)).toContain('1 compatible change(s) and no pending changeset');
+    const text = formatVerdict(verdict, '@volc-openapi/vms');
+    expect(text).toContain('Compatible changes (1): documentation ×1');
+    expect(text).not.toContain('Remove a voice resource');
+    expect(formatVerdict(verdict, '@volc-openapi/vms', true)).toContain('[documentation] summary changed');
+    expect(text).toContain('1 compatible change(s) and no pending changeset');
+    expect(text).toContain('@volc-openapi/vms: compatible');
   });
 
   it('fails on integrity problems whatever the changes', () => {
@@ -217,9 +223,13 @@ describe('volc-spec-gate check', () => {
   }
   const check = (root: string, head: JsonObject) => {
     writeFileSync(join(root, 'head.json'), JSON.stringify(head));
-    return spawnSync(process.execPath, [cli, 'check', '--root', root, '--head', 'head.json', '--no-optic'], {
-      encoding: 'utf8',
-    });
+    return spawnSync(
+      process.execPath,
+      [cli, 'check', '--root', root, '--head', 'head.json', '--no-optic', '--no-api'],
+      {
+        encoding: 'utf8',
+      },
+    );
   };
 
   it('fails on a break, passes once a changeset declares it major', () => {
@@ -273,9 +283,13 @@ describe('volc-spec-gate check', () => {
         join(root, 'spec', name, 'dist/openapi.json'),
         typeof head === 'string' ? head : JSON.stringify(head),
       );
-    return spawnSync(process.execPath, [cli, 'check', '--root', root, '--bundled', '--no-optic'], {
-      encoding: 'utf8',
-    });
+    return spawnSync(
+      process.execPath,
+      [cli, 'check', '--root', root, '--bundled', '--no-optic', '--no-api'],
+      {
+        encoding: 'utf8',
+      },
+    );
   };
   /** The report section of one service: from its `spec:check <name>` header to the next one. */
   const section = (stdout: string, name: string) =>
@@ -291,12 +305,12 @@ describe('volc-spec-gate check', () => {
       'spec:check vms (Test VMS): spec/vms/baseline.openapi.json (baseline) → spec/vms/dist/openapi.json (working)',
     );
     expect(vms).toContain('[action-removed] Action OpenDeleteResource removed');
-    expect(vms).toContain('spec:check FAILED (vms)');
+    expect(vms).toContain('@volc-openapi/vms: breaking: add a major changeset for @volc-openapi/vms');
     expect(sms).toContain(
       'spec:check sms (Test SMS): spec/sms/baseline.openapi.json (baseline) → spec/sms/dist/openapi.json (working)',
     );
-    expect(sms).toContain('No difference between the working spec and the baseline.');
-    expect(sms).toContain('spec:check passed (sms)');
+    expect(sms).toContain('No difference from the release.');
+    expect(sms).toContain('@volc-openapi/sms: compatible');
     expect(sms).not.toContain('action-removed');
     expect(run.stdout).toContain('spec:check FAILED: vms FAILED, sms passed');
   });
@@ -341,9 +355,13 @@ describe('volc-spec-gate check', () => {
     );
     // A released service whose bundle is missing does fail.
     rmSync(join(root, 'spec/vms/dist/openapi.json'));
-    const missing = spawnSync(process.execPath, [cli, 'check', '--root', root, '--bundled', '--no-optic'], {
-      encoding: 'utf8',
-    });
+    const missing = spawnSync(
+      process.execPath,
+      [cli, 'check', '--root', root, '--bundled', '--no-optic', '--no-api'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(missing.status).toBe(1);
     expect(missing.stdout).toContain('no bundle at spec/vms/dist/openapi.json');
   });
