@@ -116,39 +116,36 @@ describe('client API: breaking changes, one head per service', () => {
 });
 
 describe('client API: compatible changes leave every probe and sample compiling', () => {
-  it.each(['vms', 'sts'])(
-    '%s: optional input, new result field, a new suffixed Version',
-    async (name) => {
-      const base = released(name);
-      const head = structuredClone(base);
-      const [first, second] = readService(base).operations.filter((op) => op.body || op.query.length > 0);
-      if (!first || !second) throw new Error('two operations with input expected');
-      const [field] = first.body?.fields ?? [];
-      if (field)
-        set(head, [...at(field.schemaPointer).slice(0, -2), 'properties', 'AddedLater'], { type: 'string' });
-      else {
-        const parameters = [...pathOf(first), first.method.toLowerCase(), 'parameters'];
-        if (!Array.isArray(nodeAt(head, parameters))) set(head, parameters, []);
-        push(head, parameters, {
-          name: 'AddedLater',
-          in: 'query',
-          required: false,
-          schema: { type: 'string' },
-        });
-      }
-      for (const [name, schema] of Object.entries(get(head, ['components', 'schemas']) as JsonObject))
-        if (name.endsWith('Result') && (schema as JsonObject).properties)
-          set(head, ['components', 'schemas', name, 'properties', 'AddedLater'], { type: 'string' });
-      const key = second.pathKey.replace(/Version=[\d-]+/, 'Version=2099-01-01');
-      copy(head, pathOf(second), ['paths', key]);
-      set(head, ['paths', key, second.method.toLowerCase(), 'operationId'], `${second.action}_20990101`);
-      const findings = await clientApiFindings(findService(name), readService(base), readService(head));
-      expect(findings).toEqual([]);
-      const spec = classifyServices(readService(base), readService(head));
-      expect(spec.find((f) => f.rule === 'version-added')?.action).toBe(second.action);
-      expect(spec.filter((f) => f.severity === 'breaking')).toEqual([]);
-    },
-  );
+  it.each(['vms', 'sts'])('%s: optional input, new result field, a new suffixed Version', async (name) => {
+    const base = released(name);
+    const head = structuredClone(base);
+    const [first, second] = readService(base).operations.filter((op) => op.body || op.query.length > 0);
+    if (!first || !second) throw new Error('two operations with input expected');
+    const [field] = first.body?.fields ?? [];
+    if (field)
+      set(head, [...at(field.schemaPointer).slice(0, -2), 'properties', 'AddedLater'], { type: 'string' });
+    else {
+      const parameters = [...pathOf(first), first.method.toLowerCase(), 'parameters'];
+      if (!Array.isArray(nodeAt(head, parameters))) set(head, parameters, []);
+      push(head, parameters, {
+        name: 'AddedLater',
+        in: 'query',
+        required: false,
+        schema: { type: 'string' },
+      });
+    }
+    for (const [name, schema] of Object.entries(get(head, ['components', 'schemas']) as JsonObject))
+      if (name.endsWith('Result') && (schema as JsonObject).properties)
+        set(head, ['components', 'schemas', name, 'properties', 'AddedLater'], { type: 'string' });
+    const key = second.pathKey.replace(/Version=[\d-]+/, 'Version=2099-01-01');
+    copy(head, pathOf(second), ['paths', key]);
+    set(head, ['paths', key, second.method.toLowerCase(), 'operationId'], `${second.action}_20990101`);
+    const findings = await clientApiFindings(findService(name), readService(base), readService(head));
+    expect(findings).toEqual([]);
+    const spec = classifyServices(readService(base), readService(head));
+    expect(spec.find((f) => f.rule === 'version-added')?.action).toBe(second.action);
+    expect(spec.filter((f) => f.severity === 'breaking')).toEqual([]);
+  });
 });
 
 describe('Versions of one Action', () => {
