@@ -12,7 +12,7 @@ import {
   staleReport,
 } from '@volc-openapi/api-report';
 import { type JsonObject, readService, type ServiceEntry, type ServiceModel } from '@volc-openapi/spec-model';
-import { bundleSpec } from './bundle.ts';
+import { bundleSpec, SpecInputError } from './bundle.ts';
 import { type Changeset, fixedGroup, serviceGroup } from './changesets.ts';
 import { classifyServices } from './classify.ts';
 import { clientApiFindings } from './client-api.ts';
@@ -103,9 +103,11 @@ export async function checkService(options: CheckOptions, service: ServiceEntry)
   const source = options.working?.(service) ?? { kind: 'sources' };
   let working: { file: string; shown: string; sources?: string } | undefined;
   let workingProblem: string | undefined;
+  let workingError: unknown;
   try {
     working = await workingBundle(root, service, source);
   } catch (error) {
+    workingError = error;
     workingProblem = message(error);
   }
 
@@ -138,6 +140,8 @@ export async function checkService(options: CheckOptions, service: ServiceEntry)
     } catch (error) {
       integrity.push(`the baseline ${shownBaseline} is unusable: ${message(error)}`);
     }
+  // A released service's spec that does not bundle is bad input, told as the one line that names it.
+  if (workingError instanceof SpecInputError) throw workingError;
   if (!working) integrity.push(`the working spec cannot be bundled: ${workingProblem}`);
   else
     try {

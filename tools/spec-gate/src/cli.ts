@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { publishedPackages } from '@volc-openapi/api-report';
 import { readRegistry, type ServiceEntry } from '@volc-openapi/spec-model';
+import { SpecInputError } from './bundle.ts';
 import { readChangesets } from './changesets.ts';
 import {
   type CheckOptions,
@@ -125,7 +126,13 @@ const options: CheckOptions = {
   api,
   staleReports: checkReports(packages),
 };
-const checks = await checkServices(options);
+let checks: Awaited<ReturnType<typeof checkServices>>;
+try {
+  checks = await checkServices(options);
+} catch (error) {
+  if (error instanceof SpecInputError) fail(error.message);
+  throw error;
+}
 const packageChecks = checkPackages(options, packages);
 process.stdout.write(
   formatReport(

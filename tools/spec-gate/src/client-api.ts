@@ -65,22 +65,35 @@ function probeSource(service: ServiceEntry, operations: Operation[]): { text: st
   const lines = [
     "import type * as Old from './base/index.ts';",
     "import type * as New from './head/index.ts';",
+    // Every field present and required: a field that is gone fails here even when it was optional.
+    'type Full<T> = T extends (infer U)[] ? Full<U>[] : T extends object ? { [K in keyof T]-?: Full<NonNullable<T[K]>> } : T;',
+    'type Input<F> = F extends (input: infer I, ...rest: never[]) => unknown ? NonNullable<I> : never;',
   ];
-  const probes: (Probe | undefined)[] = [undefined, undefined];
+  const probes: (Probe | undefined)[] = lines.map(() => undefined);
   operations.forEach((operation, n) => {
     const id = operation.operationId;
     const add = (rule: ApiRule, line: string) => {
       lines.push(line);
       probes.push({ operation, rule });
     };
-    add('api-method-removed', `export type M${n} = New.${ops}['${id}'];`);
+    const [before, after] = [`Old.${ops}['${id}']`, `New.${ops}['${id}']`];
+    add('api-method-removed', `export type M${n} = ${after};`);
     add(
       'api-input-narrowed',
-      `declare const i${n}: Parameters<Old.${ops}['${id}']>; export const I${n}: Parameters<New.${ops}['${id}']> = i${n};`,
+      `declare const i${n}: Parameters<${before}>; export const I${n}: Parameters<${after}> = i${n};`,
+    );
+    // A field consumers may still send, gone from the input (their object literals stop compiling).
+    add(
+      'api-input-narrowed',
+      `declare const k${n}: Exclude<keyof Input<${before}>, keyof Input<${after}>>; export const K${n}: never = k${n};`,
     );
     add(
       'api-result-narrowed',
       `declare const r${n}: New.${id}Output; export const R${n}: Old.${id}Output = r${n};`,
+    );
+    add(
+      'api-result-narrowed',
+      `declare const f${n}: Full<New.${id}Output>; export const F${n}: Full<Old.${id}Output> = f${n};`,
     );
     add(
       'api-error-codes-changed',

@@ -2,7 +2,7 @@
 
 export type { JsonObject } from '@volc-openapi/spec-model';
 export { pointer } from '@volc-openapi/spec-model';
-export { bundleSpec } from './bundle.ts';
+export { bundleSpec, firstBundleProblem, SpecInputError } from './bundle.ts';
 export {
   type Bump,
   type Changeset,

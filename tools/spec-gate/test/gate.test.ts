@@ -1,7 +1,7 @@
 // The verdict (changeset override, "no changeset" report), changeset parsing, integrity checks, optic's
 // report, and the command end to end in a scratch repository.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -371,5 +371,80 @@ describe('volc-spec-gate check', () => {
     const run = check(root, base);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--head names one file: choose one service with --service');
+  });
+});
+
+describe('volc-spec-gate check on spec sources', () => {
+  const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+  const repo = fileURLToPath(new URL('../../../', import.meta.url));
+
+  /** A repository holding STS's real sources and release, bundled by redocly with a plain config. */
+  function stsRepo(): string {
+    const root = mkdtempSync(join(tmpdir(), 'spec-gate-sources-'));
+    for (const dir of ['spec/sts/paths', 'spec/sts/components', 'spec/platform'])
+      cpSync(join(repo, dir), join(root, dir), { recursive: true });
+    for (const file of ['spec/sts/openapi.yaml', 'spec/sts/baseline.openapi.json'])
+      copyFileSync(join(repo, file), join(root, file));
+    mkdirSync(join(root, '.changeset'));
+    copyFileSync(join(repo, '.changeset/config.json'), join(root, '.changeset/config.json'));
+    writeFileSync(
+      join(root, 'spec/services.yaml'),
+      'services:\n  - name: sts\n    title: Test STS\n    titleZh: 测试\n',
+    );
+    writeFileSync(join(root, 'redocly.yaml'), 'apis:\n  sts:\n    root: spec/sts/openapi.yaml\n');
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    return root;
+  }
+  const run = (root: string, ...args: string[]) =>
+    spawnSync(process.execPath, [cli, 'check', '--root', root, '--no-optic', ...args], { encoding: 'utf8' });
+
+  it('names the working file and line of a breaking edit, and the package to bump', () => {
+    const root = stsRepo();
+    const schema = join(root, 'spec/sts/components/schemas/AssumeRoleResult.yaml');
+    writeFileSync(
+      schema,
+      readFileSync(schema, 'utf8').replace('  AssumedRoleUser:\n    $ref: AssumedRoleUser.yaml\n', ''),
+    );
+    const result = run(root);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toContain('Released and gated: 4 Actions (4 operations) of the baseline');
+    expect(result.stdout).toMatch(
+      /AssumeRole 2018-01-01 {2}\[response-field-removed\][^\n]*\n {6}at spec\/sts\/components\/schemas\/AssumeRoleResult\.yaml:3\n/,
+    );
+    expect(result.stdout).toMatch(
+      /\[api-result-narrowed\][^\n]*\n {6}at spec\/sts\/components\/schemas\/AssumeRoleResult\.yaml:3\n/,
+    );
+    expect(result.stdout).toContain(
+      '@volc-openapi/sts: breaking: add a major changeset for @volc-openapi/sts',
+    );
+    writeFileSync(
+      join(root, '.changeset/sts.md'),
+      "---\n'@volc-openapi/sts': major\n---\n\nDrop AssumedRoleUser.\n",
+    );
+    const declared = run(root);
+    expect(declared.status).toBe(0);
+    expect(declared.stdout).toContain('@volc-openapi/sts: breaking (major changeset present)');
+  });
+
+  it('stops with one line naming file, line and column when the working spec does not bundle', () => {
+    const root = stsRepo();
+    const file = join(root, 'spec/sts/paths/GetCallerIdentity.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `${text}foo: [unclosed\n`);
+    const invalid = run(root, '--no-api');
+    expect(invalid.status).toBe(2);
+    expect(invalid.stdout).toBe('');
+    expect(invalid.stderr).toMatch(
+      /^volc-spec-gate: spec\/sts\/paths\/GetCallerIdentity\.yaml:\d+:\d+: Failed to parse[^\n]*\n$/,
+    );
+    writeFileSync(
+      file,
+      text.replace('$ref: ../../platform/components/schemas/ResponseMetadata.yaml', '$ref: Missing.yaml'),
+    );
+    const broken = run(root, '--no-api');
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(
+      /^volc-spec-gate: spec\/sts\/paths\/GetCallerIdentity\.yaml:\d+:\d+: Can't resolve \$ref[^\n]*\n$/,
+    );
   });
 });
