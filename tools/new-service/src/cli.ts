@@ -50,7 +50,7 @@ try {
     ...(values['title-zh'] ? { titleZh: values['title-zh'] } : {}),
   });
   process.stdout.write(
-    `new-service: ${name} added (${written.length} files):\n${written.map((path) => `  ${path}`).join('\n')}\nNext: pnpm install, then pnpm build; describe the real Actions in spec/${name}/.\n`,
+    `new-service: ${name} added (${written.length} files):\n${written.map((path) => `  ${path}`).join('\n')}\nNext: pnpm install, then pnpm api:report (builds, and writes packages/${name}/api.md, which the gate requires current); describe the real Actions in spec/${name}/.\n`,
   );
 } catch (error) {
   fail((error as Error).message);

@@ -1,6 +1,6 @@
 // Shared facts about Action/Version RPC path keys, used by several rules. Path keys and the operationIds
 // they imply are read by the spec model, the same reading every other tool uses.
-export { expectedOperationId, PATH_KEY, parsePathKey } from '@volc-openapi/spec-model';
+export { PATH_KEY, parsePathKey, versionedOperationId } from '@volc-openapi/spec-model';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 export const RPC_METHODS = ['get', 'post'];

@@ -50,7 +50,8 @@ const cases: [string, Case][] = [
     {
       replace: ['operationId: DeleteThing', 'operationId: RemoveThing'],
       rule: 'rpc/operation-id',
-      message: /operationId "RemoveThing" must equal the Action of its path key: "DeleteThing"/,
+      message:
+        /operationId "RemoveThing" must be the Action of its path key, "DeleteThing", or "DeleteThing_20220101"/,
       line: lineOf('operationId: DeleteThing'),
     },
   ],
@@ -59,8 +60,27 @@ const cases: [string, Case][] = [
     {
       replace: ['operationId: ListThings_20210101', 'operationId: ListThingsOld'],
       rule: 'rpc/operation-id',
-      message: /must equal the Action of its path key: "ListThings_20210101"/,
+      message: /must be the Action of its path key, "ListThings", or "ListThings_20210101"/,
       line: lineOf('operationId: ListThings_20210101'),
+    },
+  ],
+  [
+    'two Versions with the bare name (the newer one is reported)',
+    {
+      replace: ['operationId: ListThings_20210101', 'operationId: ListThings'],
+      rule: 'rpc/operation-id',
+      message:
+        /operationId "ListThings" is already Version 2021-01-01's: .* this one is "ListThings_20220101"/,
+      line: lineOf('      operationId: ListThings\n'),
+    },
+  ],
+  [
+    'no Version of an Action keeping the bare name',
+    {
+      replace: ['operationId: DeleteThing', 'operationId: DeleteThing_20220101'],
+      rule: 'rpc/operation-id',
+      message: /No Version of DeleteThing has the operationId "DeleteThing"/,
+      line: lineOf('operationId: DeleteThing'),
     },
   ],
   [
@@ -225,7 +245,14 @@ function lintAll(files: Record<string, string>): Map<string, Problem[]> {
   return byFile;
 }
 
-const fixtures: Record<string, string> = { valid: VALID };
+// The bare name kept by the older Version, the newer one suffixed: what a Version added after a release looks like.
+const RELEASED_BARE_NAME = VALID.replace(
+  '      operationId: ListThings\n',
+  '      operationId: ListThings_20220101\n',
+)
+  .replace('operationId: ListThings_20210101', 'operationId: ListThings')
+  .replace('x-volc-replaced-by: ListThings', 'x-volc-replaced-by: ListThings_20220101');
+const fixtures: Record<string, string> = { valid: VALID, 'released-bare-name': RELEASED_BARE_NAME };
 for (const [index, [, testCase]] of cases.entries()) {
   const [from, to] = testCase.replace;
   if (!VALID.includes(from)) throw new Error(`case ${index}: fixture text to replace not found`);
@@ -236,6 +263,11 @@ const results = lintAll(fixtures);
 describe('rpc lint rules', () => {
   it('accept the valid fixture', () => {
     expect(results.get('valid') ?? []).toEqual([]);
+  });
+
+  it('accept the bare name on an older Version, the newer one suffixed', () => {
+    expect(RELEASED_BARE_NAME).not.toBe(VALID);
+    expect(results.get('released-bare-name') ?? []).toEqual([]);
   });
 
   it.each(cases.map(([name, testCase], index) => [name, testCase, index] as const))(

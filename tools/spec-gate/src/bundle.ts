@@ -7,6 +7,18 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** The working spec is not a readable bundle: its message is one line, `file:line:column: what`. */
+export class SpecInputError extends Error {}
+
+/**
+ * The first problem of redocly's bundle report, as `file:line:column: message`: its numbered blocks
+ * start `[1] <file>:<line>:<col>`, then a blank line and the message.
+ */
+export function firstBundleProblem(report: string): string | undefined {
+  const match = /^\[\d+\] (\S+:\d+:\d+)[^\n]*\n\s*\n([^\n]+)/m.exec(report);
+  return match ? `${match[1]}: ${match[2]?.trim()}` : undefined;
+}
+
 export interface BundleOptions {
   /** Repository root, where redocly.yaml is. */
   cwd: string;
@@ -26,8 +38,10 @@ export async function bundleSpec(options: BundleOptions): Promise<string> {
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {
-    const { stderr } = error as { stderr?: string };
-    throw new Error(`redocly bundle ${options.api} failed: ${stderr?.trim() || (error as Error).message}`);
+    const { stderr = '', stdout = '' } = error as { stderr?: string; stdout?: string };
+    const problem = firstBundleProblem(`${stdout}\n${stderr}`);
+    if (problem) throw new SpecInputError(problem);
+    throw new Error(`redocly bundle ${options.api} failed: ${stderr.trim() || (error as Error).message}`);
   }
   return out;
 }

@@ -3,14 +3,26 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import {
+  ApiReportError,
+  extractPackage,
+  type PublishedPackage,
+  RELEASED_DIR,
+  releasedEntries,
+  staleReport,
+} from '@volc-openapi/api-report';
 import { type JsonObject, readService, type ServiceEntry, type ServiceModel } from '@volc-openapi/spec-model';
-import { bundleSpec } from './bundle.ts';
-import { type Changeset, serviceGroup } from './changesets.ts';
+import { bundleSpec, SpecInputError } from './bundle.ts';
+import { type Changeset, fixedGroup, serviceGroup } from './changesets.ts';
 import { classifyServices } from './classify.ts';
+import { clientApiFindings } from './client-api.ts';
+import { canonical } from './document.ts';
+import type { Finding } from './findings.ts';
 import { decide, formatVerdict, type GateVerdict } from './gate.ts';
 import { bundleProblems } from './integrity.ts';
 import { type OpticFinding, runOptic } from './optic.ts';
-import { locateSources, sourceMap } from './sources.ts';
+import { packageApiFindings } from './package-api.ts';
+import { locateSources, type SourceMap, sourceMap } from './sources.ts';
 
 /** Where a service's working spec comes from. */
 export type WorkingSource =
@@ -34,6 +46,10 @@ export interface CheckOptions {
   baseline?: (service: ServiceEntry) => string;
   /** Run optic as a second opinion (default true). */
   optic?: boolean;
+  /** Compare what consumers compile against: the clients' types and samples, the packages' exports (default true). */
+  api?: boolean;
+  /** Why a published package's committed API report is stale, by package name (see `checkReports`). */
+  staleReports?: Map<string, string>;
 }
 
 export type ServiceCheck =
@@ -44,6 +60,8 @@ export type ServiceCheck =
       baselineFile: string;
       /** What was compared with the baseline: the spec's root file or the bundle given. */
       working: string;
+      /** What the baseline releases, all of it gated: distinct Actions and operations (Action × Version). */
+      released: { actions: number; operations: number };
       verdict: GateVerdict;
     }
   | {
@@ -85,9 +103,11 @@ export async function checkService(options: CheckOptions, service: ServiceEntry)
   const source = options.working?.(service) ?? { kind: 'sources' };
   let working: { file: string; shown: string; sources?: string } | undefined;
   let workingProblem: string | undefined;
+  let workingError: unknown;
   try {
     working = await workingBundle(root, service, source);
   } catch (error) {
+    workingError = error;
     workingProblem = message(error);
   }
 
@@ -120,6 +140,8 @@ export async function checkService(options: CheckOptions, service: ServiceEntry)
     } catch (error) {
       integrity.push(`the baseline ${shownBaseline} is unusable: ${message(error)}`);
     }
+  // A released service's spec that does not bundle is bad input, told as the one line that names it.
+  if (workingError instanceof SpecInputError) throw workingError;
   if (!working) integrity.push(`the working spec cannot be bundled: ${workingProblem}`);
   else
     try {
@@ -129,8 +151,13 @@ export async function checkService(options: CheckOptions, service: ServiceEntry)
     }
 
   let findings = base && head ? classifyServices(base, head) : [];
+  // The same spec makes the same client from the same generator: only a changed one is compiled.
+  if (base && head && options.api !== false && canonical(base.document) !== canonical(head.document))
+    findings.push(...(await clientApiFindings(service, base, head)));
   if (working?.sources && source.kind !== 'file')
-    findings = locateSources(findings, sourceMap(working.sources, root));
+    findings = pointAtEdits(findings, sourceMap(working.sources, root));
+  const stale = options.staleReports?.get(service.clientPackage);
+  if (stale) integrity.push(stale);
   let optic: OpticFinding[] = [];
   // Optic writes a ci-run-details.json report into its working folder: give it a scratch one.
   if (base && head && working && options.optic !== false) {
@@ -154,9 +181,33 @@ export async function checkService(options: CheckOptions, service: ServiceEntry)
     ok: verdict.ok,
     baselineFile,
     working: working?.shown ?? relative(root, join(root, service.specDir, 'openapi.yaml')),
+    released: {
+      actions: new Set(base?.operations.map((operation) => operation.action)).size,
+      operations: base?.operations.length ?? 0,
+    },
     verdict,
   };
 }
+
+/**
+ * Source lines for every finding. A type-level finding of an operation points where the spec rules
+ * found that operation's change, when they did: that is the edit which caused it.
+ */
+function pointAtEdits(findings: Finding[], map: SourceMap): Finding[] {
+  const located = locateSources(findings, map);
+  const specFinding = new Map<string, string>();
+  for (const finding of [...located].sort(
+    (a, b) => (a.severity === 'breaking' ? -1 : 0) - (b.severity === 'breaking' ? -1 : 0),
+  ))
+    if (finding.source && !isTypeLevel(finding))
+      specFinding.set(`${finding.action} ${finding.version}`, finding.source);
+  return located.map((finding) => {
+    const source = isTypeLevel(finding) ? specFinding.get(`${finding.action} ${finding.version}`) : undefined;
+    return source ? { ...finding, source } : finding;
+  });
+}
+
+const isTypeLevel = (finding: Finding) => finding.rule.startsWith('api-') || finding.rule === 'consumer-code';
 
 /** Checks every service given, one after the other, each judged on its own. */
 export async function checkServices(options: CheckOptions): Promise<ServiceCheck[]> {
@@ -166,7 +217,7 @@ export async function checkServices(options: CheckOptions): Promise<ServiceCheck
 }
 
 /** One section of the report: the header naming the service, then its findings and verdict. */
-export function formatServiceCheck(check: ServiceCheck, root: string): string {
+export function formatServiceCheck(check: ServiceCheck, root: string, verbose = false): string {
   const { service } = check;
   const baseline = relative(root, check.baselineFile) || check.baselineFile;
   const head = `spec:check ${service.name} (${service.title})`;
@@ -177,21 +228,102 @@ export function formatServiceCheck(check: ServiceCheck, root: string): string {
         : `not yet released; its working spec cannot be read yet (${check.problem})`;
     return `${head}: no baseline: ${what}\n  (${baseline} is written by \`pnpm spec:baseline\` when it is first released)\n`;
   }
-  return `${head}: ${baseline} (baseline) → ${check.working} (working)\n${formatVerdict(check.verdict, service.name)}`;
+  const { actions, operations } = check.released;
+  return `${head}: ${baseline} (baseline) → ${check.working} (working)
+Released and gated: ${actions} Action${actions === 1 ? '' : 's'} (${operations} operation${operations === 1 ? '' : 's'}) of the baseline
+${formatVerdict(check.verdict, service.clientPackage, verbose)}`;
 }
 
-/** The whole report: repository-wide problems, one section per service, then a one-line summary. */
-export function formatReport(checks: ServiceCheck[], root: string, repository: string[] = []): string {
+/** A hand-written published package (runtime, signer, credentials): its built exports against its release. */
+export type PackageCheck =
+  | { pkg: PublishedPackage; status: 'checked'; ok: boolean; verdict: GateVerdict }
+  | { pkg: PublishedPackage; status: 'unreleased'; ok: boolean; problems: string[] };
+
+/**
+ * Why each published package's committed `api.md` is not its built API, by package name; a package
+ * that cannot be read (not built, declarations that do not compile) is named the same way.
+ */
+export function checkReports(packages: PublishedPackage[]): Map<string, string> {
+  const stale = new Map<string, string>();
+  for (const pkg of packages) {
+    try {
+      const problem = staleReport(pkg, extractPackage(pkg), pkg.path);
+      if (problem) stale.set(pkg.name, problem);
+    } catch (error) {
+      if (!(error instanceof ApiReportError)) throw error;
+      stale.set(pkg.name, error.message);
+    }
+  }
+  return stale;
+}
+
+/** The published packages that no service generates: each judged on its exports against its release. */
+export function checkPackages(options: CheckOptions, packages: PublishedPackage[]): PackageCheck[] {
+  const clients = new Set(options.services.map((service) => service.clientPackage));
+  return packages
+    .filter((pkg) => !clients.has(pkg.name))
+    .map((pkg): PackageCheck => {
+      const stale = options.staleReports?.get(pkg.name);
+      const integrity = stale ? [stale] : [];
+      if (releasedEntries(pkg).length === 0)
+        return { pkg, status: 'unreleased', ok: integrity.length === 0, problems: integrity };
+      const findings: Finding[] = packageApiFindings(pkg, options.root).map((finding) => ({
+        severity: finding.severity,
+        rule: finding.rule,
+        action: `${finding.entry}: ${finding.name}`,
+        version: '',
+        side: finding.rule === 'export-removed' ? 'base' : 'head',
+        pointer: '',
+        source: finding.source,
+        message: finding.message,
+      }));
+      const verdict = decide({
+        findings,
+        changesets: options.changesets,
+        group: fixedGroup(options.changesetConfig, pkg.name),
+        integrity,
+      });
+      return { pkg, status: 'checked', ok: verdict.ok, verdict };
+    });
+}
+
+function formatPackageCheck(check: PackageCheck, verbose: boolean): string {
+  const head = `spec:check ${check.pkg.name}`;
+  if (check.status === 'unreleased')
+    return `${head}: not yet released (no ${check.pkg.path}/${RELEASED_DIR}/): free to change until its first release\n${check.problems.map((problem) => `error: ${problem}\n`).join('')}${check.pkg.name}: ${check.ok ? 'not yet released' : 'FAILED (see the errors above)'}\n`;
+  return `${head}: ${check.pkg.path}/${RELEASED_DIR}/ (released) → ${check.pkg.path}/dist/ (built)\n${formatVerdict(check.verdict, check.pkg.name, verbose)}`;
+}
+
+export interface Report {
+  services: ServiceCheck[];
+  packages?: PackageCheck[];
+  /** Repository-wide problems (tracked generated files). */
+  repository?: string[];
+  /** List every compatible change instead of counting them by kind. */
+  verbose?: boolean;
+}
+
+/** The whole report: repository-wide problems, one section per service and per package, then a one-line summary. */
+export function formatReport(report: Report, root: string): string {
+  const { services, packages = [], repository = [], verbose = false } = report;
   const sections: string[] = [];
   if (repository.length > 0)
     sections.push(`spec:check repository:\n${repository.map((problem) => `error: ${problem}\n`).join('')}`);
-  for (const check of checks) sections.push(formatServiceCheck(check, root));
-  const summary = checks.map(
-    (check) =>
-      `${check.service.name} ${check.status === 'unreleased' ? 'not yet released' : check.ok ? 'passed' : 'FAILED'}`,
-  );
+  for (const check of services) sections.push(formatServiceCheck(check, root, verbose));
+  for (const check of packages) sections.push(formatPackageCheck(check, verbose));
+  const summary = [
+    ...services.map(
+      (check) =>
+        `${check.service.name} ${check.status === 'unreleased' ? 'not yet released' : check.ok ? 'passed' : 'FAILED'}`,
+    ),
+    ...packages.map(
+      (check) =>
+        `${check.pkg.name} ${!check.ok ? 'FAILED' : check.status === 'unreleased' ? 'not yet released' : 'passed'}`,
+    ),
+  ];
   if (repository.length > 0) summary.unshift('repository FAILED');
-  const ok = repository.length === 0 && checks.every((check) => check.ok);
+  const ok =
+    repository.length === 0 && services.every((check) => check.ok) && packages.every((check) => check.ok);
   sections.push(`spec:check ${ok ? 'passed' : 'FAILED'}: ${summary.join(', ')}\n`);
   return sections.join('\n');
 }

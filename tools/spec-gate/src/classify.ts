@@ -12,6 +12,7 @@ import {
   readService,
   type ServiceModel,
   segments,
+  versionedOperationId,
 } from '@volc-openapi/spec-model';
 import { canonical, followLoose } from './document.ts';
 import { type Finding, FindingList } from './findings.ts';
@@ -148,6 +149,14 @@ function compareOperation(
 ): Finding[] {
   const findings = new FindingList({ action: after.action, version: after.version });
   const at = pointer(after.operation.at);
+  if (before.operationId !== after.operationId)
+    findings.add(
+      'breaking',
+      'operation-id-changed',
+      'head',
+      `${at}/operationId`,
+      `operationId ${before.operationId} → ${after.operationId}: the client method of this Version is renamed, and a call to ${before.operationId} no longer reaches it (keep it; a new Version is named like ${versionedOperationId(after.action, after.version)} until a major release moves the bare name)`,
+    );
   if (before.method !== after.method)
     findings.add('breaking', 'method-changed', 'head', at, `HTTP method ${before.method} → ${after.method}`);
   if (before.encoding !== after.encoding)

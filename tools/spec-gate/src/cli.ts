@@ -3,9 +3,19 @@
 // volc-spec-gate baseline — write every service's working bundle as its new baseline (after a release)
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { publishedPackages } from '@volc-openapi/api-report';
 import { readRegistry, type ServiceEntry } from '@volc-openapi/spec-model';
+import { SpecInputError } from './bundle.ts';
 import { readChangesets } from './changesets.ts';
-import { checkServices, formatReport, type WorkingSource, writeBaseline } from './check.ts';
+import {
+  type CheckOptions,
+  checkPackages,
+  checkReports,
+  checkServices,
+  formatReport,
+  type WorkingSource,
+  writeBaseline,
+} from './check.ts';
 import { trackedGenerated } from './integrity.ts';
 
 const USAGE = `usage: volc-spec-gate <check|baseline> [options]
@@ -14,7 +24,9 @@ const USAGE = `usage: volc-spec-gate <check|baseline> [options]
   --baseline <file>   this baseline file instead of spec/<service>/baseline.openapi.json (one service only)
   --head <file>       compare this bundle instead of bundling the sources (check, one service only)
   --bundled           compare the built bundles, spec/<service>/dist/openapi.json (check only)
-  --no-optic          skip optic's generic breaking-change checks (check only)`;
+  --no-optic          skip optic's generic breaking-change checks (check only)
+  --no-api            skip what consumers compile against: client types, docs samples, package exports (check only)
+  --verbose           list every compatible change (default: counted by kind)`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`volc-spec-gate: ${message}\n`);
@@ -33,6 +45,8 @@ try {
       head: { type: 'string' },
       bundled: { type: 'boolean', default: false },
       'no-optic': { type: 'boolean', default: false },
+      'no-api': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -94,7 +108,14 @@ try {
 const head = values.head === undefined ? undefined : resolve(root, String(values.head));
 const working = (): WorkingSource =>
   head ? { kind: 'file', file: head } : values.bundled ? { kind: 'bundled' } : { kind: 'sources' };
-const checks = await checkServices({
+const api = !values['no-api'];
+// Only a whole run judges the packages: --service narrows the check to those services' specs and clients.
+const packages = api
+  ? publishedPackages(root).filter(
+      (pkg) => !values.service || services.some((s) => s.clientPackage === pkg.name),
+    )
+  : [];
+const options: CheckOptions = {
   root,
   services,
   changesets,
@@ -102,6 +123,22 @@ const checks = await checkServices({
   working,
   ...(baselineFile ? { baseline: () => baselineFile } : {}),
   optic: !values['no-optic'],
-});
-process.stdout.write(formatReport(checks, root, repository));
-process.exit(repository.length === 0 && checks.every((check) => check.ok) ? 0 : 1);
+  api,
+  staleReports: checkReports(packages),
+};
+let checks: Awaited<ReturnType<typeof checkServices>>;
+try {
+  checks = await checkServices(options);
+} catch (error) {
+  if (error instanceof SpecInputError) fail(error.message);
+  throw error;
+}
+const packageChecks = checkPackages(options, packages);
+process.stdout.write(
+  formatReport(
+    { services: checks, packages: packageChecks, repository, verbose: Boolean(values.verbose) },
+    root,
+  ),
+);
+const ok = repository.length === 0 && [...checks, ...packageChecks].every((check) => check.ok);
+process.exit(ok ? 0 : 1);

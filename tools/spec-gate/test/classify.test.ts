@@ -60,6 +60,17 @@ const MUTATIONS: Mutation[] = [
     rule: 'version-added',
   },
   {
+    name: 'a new Version taking the bare operationId from the released one',
+    mutate: (d) => {
+      const key = '/?Action=QueryUsableResourceV2&Version=2024-01-01';
+      copy(d, ['paths', USABLE], ['paths', key]);
+      set(d, ['paths', USABLE, 'get', 'operationId'], 'QueryUsableResourceV2_20220101');
+    },
+    breaking: true,
+    rule: 'operation-id-changed',
+    action: 'QueryUsableResourceV2',
+  },
+  {
     name: 'a new Action',
     mutate: (d) => {
       const key = '/?Action=OpenDeleteResources&Version=2022-01-01';

@@ -1,7 +1,7 @@
 // The verdict (changeset override, "no changeset" report), changeset parsing, integrity checks, optic's
 // report, and the command end to end in a scratch repository.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,12 +43,12 @@ describe('the verdict', () => {
   it('stops a breaking change without a changeset, naming what to do', () => {
     const verdict = decide({ findings: classify(base, breakingHead), changesets: [], group: GROUP });
     expect(verdict.ok).toBe(false);
-    const text = formatVerdict(verdict);
+    const text = formatVerdict(verdict, '@volc-openapi/vms');
     expect(text).toContain(
       'OpenDeleteResource 2022-01-01  [action-removed] Action OpenDeleteResource removed',
     );
     expect(text).toContain('pnpm changeset');
-    expect(text).toContain('spec:check FAILED');
+    expect(text).toContain('@volc-openapi/vms: breaking: add a major changeset for @volc-openapi/vms');
   });
 
   it('lets a breaking change through when a pending changeset declares a major bump of the group', () => {
@@ -60,6 +60,7 @@ describe('the verdict', () => {
       });
       expect(verdict.ok, name).toBe(true);
       expect(verdict.notes.join('\n')).toContain('declared by a major bump in .changeset/x.md');
+      expect(verdict.status).toBe('breaking (major changeset present)');
     }
   });
 
@@ -82,7 +83,12 @@ describe('the verdict', () => {
     const verdict = decide({ findings: classify(base, compatibleHead), changesets: [], group: GROUP });
     expect(verdict.ok).toBe(true);
     expect(verdict.compatible.map((f) => f.rule)).toEqual(['documentation']);
-    expect(formatVerdict(verdict)).toContain('1 compatible change(s) and no pending changeset');
+    const text = formatVerdict(verdict, '@volc-openapi/vms');
+    expect(text).toContain('Compatible changes (1): documentation ×1');
+    expect(text).not.toContain('Remove a voice resource');
+    expect(formatVerdict(verdict, '@volc-openapi/vms', true)).toContain('[documentation] summary changed');
+    expect(text).toContain('1 compatible change(s) and no pending changeset');
+    expect(text).toContain('@volc-openapi/vms: compatible');
   });
 
   it('fails on integrity problems whatever the changes', () => {
@@ -217,9 +223,13 @@ describe('volc-spec-gate check', () => {
   }
   const check = (root: string, head: JsonObject) => {
     writeFileSync(join(root, 'head.json'), JSON.stringify(head));
-    return spawnSync(process.execPath, [cli, 'check', '--root', root, '--head', 'head.json', '--no-optic'], {
-      encoding: 'utf8',
-    });
+    return spawnSync(
+      process.execPath,
+      [cli, 'check', '--root', root, '--head', 'head.json', '--no-optic', '--no-api'],
+      {
+        encoding: 'utf8',
+      },
+    );
   };
 
   it('fails on a break, passes once a changeset declares it major', () => {
@@ -273,9 +283,13 @@ describe('volc-spec-gate check', () => {
         join(root, 'spec', name, 'dist/openapi.json'),
         typeof head === 'string' ? head : JSON.stringify(head),
       );
-    return spawnSync(process.execPath, [cli, 'check', '--root', root, '--bundled', '--no-optic'], {
-      encoding: 'utf8',
-    });
+    return spawnSync(
+      process.execPath,
+      [cli, 'check', '--root', root, '--bundled', '--no-optic', '--no-api'],
+      {
+        encoding: 'utf8',
+      },
+    );
   };
   /** The report section of one service: from its `spec:check <name>` header to the next one. */
   const section = (stdout: string, name: string) =>
@@ -291,12 +305,12 @@ describe('volc-spec-gate check', () => {
       'spec:check vms (Test VMS): spec/vms/baseline.openapi.json (baseline) → spec/vms/dist/openapi.json (working)',
     );
     expect(vms).toContain('[action-removed] Action OpenDeleteResource removed');
-    expect(vms).toContain('spec:check FAILED (vms)');
+    expect(vms).toContain('@volc-openapi/vms: breaking: add a major changeset for @volc-openapi/vms');
     expect(sms).toContain(
       'spec:check sms (Test SMS): spec/sms/baseline.openapi.json (baseline) → spec/sms/dist/openapi.json (working)',
     );
-    expect(sms).toContain('No difference between the working spec and the baseline.');
-    expect(sms).toContain('spec:check passed (sms)');
+    expect(sms).toContain('No difference from the release.');
+    expect(sms).toContain('@volc-openapi/sms: compatible');
     expect(sms).not.toContain('action-removed');
     expect(run.stdout).toContain('spec:check FAILED: vms FAILED, sms passed');
   });
@@ -341,9 +355,13 @@ describe('volc-spec-gate check', () => {
     );
     // A released service whose bundle is missing does fail.
     rmSync(join(root, 'spec/vms/dist/openapi.json'));
-    const missing = spawnSync(process.execPath, [cli, 'check', '--root', root, '--bundled', '--no-optic'], {
-      encoding: 'utf8',
-    });
+    const missing = spawnSync(
+      process.execPath,
+      [cli, 'check', '--root', root, '--bundled', '--no-optic', '--no-api'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(missing.status).toBe(1);
     expect(missing.stdout).toContain('no bundle at spec/vms/dist/openapi.json');
   });
@@ -353,5 +371,80 @@ describe('volc-spec-gate check', () => {
     const run = check(root, base);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--head names one file: choose one service with --service');
+  });
+});
+
+describe('volc-spec-gate check on spec sources', () => {
+  const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+  const repo = fileURLToPath(new URL('../../../', import.meta.url));
+
+  /** A repository holding STS's real sources and release, bundled by redocly with a plain config. */
+  function stsRepo(): string {
+    const root = mkdtempSync(join(tmpdir(), 'spec-gate-sources-'));
+    for (const dir of ['spec/sts/paths', 'spec/sts/components', 'spec/platform'])
+      cpSync(join(repo, dir), join(root, dir), { recursive: true });
+    for (const file of ['spec/sts/openapi.yaml', 'spec/sts/baseline.openapi.json'])
+      copyFileSync(join(repo, file), join(root, file));
+    mkdirSync(join(root, '.changeset'));
+    copyFileSync(join(repo, '.changeset/config.json'), join(root, '.changeset/config.json'));
+    writeFileSync(
+      join(root, 'spec/services.yaml'),
+      'services:\n  - name: sts\n    title: Test STS\n    titleZh: 测试\n',
+    );
+    writeFileSync(join(root, 'redocly.yaml'), 'apis:\n  sts:\n    root: spec/sts/openapi.yaml\n');
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    return root;
+  }
+  const run = (root: string, ...args: string[]) =>
+    spawnSync(process.execPath, [cli, 'check', '--root', root, '--no-optic', ...args], { encoding: 'utf8' });
+
+  it('names the working file and line of a breaking edit, and the package to bump', () => {
+    const root = stsRepo();
+    const schema = join(root, 'spec/sts/components/schemas/AssumeRoleResult.yaml');
+    writeFileSync(
+      schema,
+      readFileSync(schema, 'utf8').replace('  AssumedRoleUser:\n    $ref: AssumedRoleUser.yaml\n', ''),
+    );
+    const result = run(root);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toContain('Released and gated: 4 Actions (4 operations) of the baseline');
+    expect(result.stdout).toMatch(
+      /AssumeRole 2018-01-01 {2}\[response-field-removed\][^\n]*\n {6}at spec\/sts\/components\/schemas\/AssumeRoleResult\.yaml:3\n/,
+    );
+    expect(result.stdout).toMatch(
+      /\[api-result-narrowed\][^\n]*\n {6}at spec\/sts\/components\/schemas\/AssumeRoleResult\.yaml:3\n/,
+    );
+    expect(result.stdout).toContain(
+      '@volc-openapi/sts: breaking: add a major changeset for @volc-openapi/sts',
+    );
+    writeFileSync(
+      join(root, '.changeset/sts.md'),
+      "---\n'@volc-openapi/sts': major\n---\n\nDrop AssumedRoleUser.\n",
+    );
+    const declared = run(root);
+    expect(declared.status).toBe(0);
+    expect(declared.stdout).toContain('@volc-openapi/sts: breaking (major changeset present)');
+  });
+
+  it('stops with one line naming file, line and column when the working spec does not bundle', () => {
+    const root = stsRepo();
+    const file = join(root, 'spec/sts/paths/GetCallerIdentity.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `${text}foo: [unclosed\n`);
+    const invalid = run(root, '--no-api');
+    expect(invalid.status).toBe(2);
+    expect(invalid.stdout).toBe('');
+    expect(invalid.stderr).toMatch(
+      /^volc-spec-gate: spec\/sts\/paths\/GetCallerIdentity\.yaml:\d+:\d+: Failed to parse[^\n]*\n$/,
+    );
+    writeFileSync(
+      file,
+      text.replace('$ref: ../../platform/components/schemas/ResponseMetadata.yaml', '$ref: Missing.yaml'),
+    );
+    const broken = run(root, '--no-api');
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(
+      /^volc-spec-gate: spec\/sts\/paths\/GetCallerIdentity\.yaml:\d+:\d+: Can't resolve \$ref[^\n]*\n$/,
+    );
   });
 });

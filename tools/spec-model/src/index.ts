@@ -29,7 +29,7 @@ export {
   type ValueStyle,
   type WireEncoding,
 } from './model.ts';
-export { expectedOperationId, PATH_KEY, type PathKey, parsePathKey } from './path-key.ts';
+export { PATH_KEY, type PathKey, parsePathKey, versionedOperationId } from './path-key.ts';
 export { PLATFORM_ERRORS_DIR, type PlatformError, readPlatformErrors } from './platform.ts';
 export {
   findService,

@@ -24,9 +24,10 @@ export function parsePathKey(key: string): PathKey | undefined {
 }
 
 /**
- * The operationId an operation must carry: the Action itself, or, for an Action that the spec also
- * describes at other Versions, `{Action}_{YYYYMMDD}` for every Version but the newest.
+ * The operationId of a Version of an Action that another Version of it holds the bare Action name
+ * beside: `{Action}_{YYYYMMDD}`. One Version of each Action keeps the bare name (the one it was
+ * released with; see spec/README.md).
  */
-export function expectedOperationId(action: string, version: string, newest: boolean): string {
-  return newest ? action : `${action}_${version.replaceAll('-', '')}`;
+export function versionedOperationId(action: string, version: string): string {
+  return `${action}_${version.replaceAll('-', '')}`;
 }
