@@ -20,6 +20,8 @@ export async function renderConsoleBlock(dir: string): Promise<string> {
       resolveDir: dir,
       loader: 'ts',
     },
+    // The validators import ajv's runtime helpers, which this package provides wherever `dir` is.
+    nodePaths: [join(PACKAGE_DIR, 'node_modules')],
     bundle: true,
     minify: true,
     format: 'iife',
