@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prepares a fresh machine for this repo: the pinned pnpm, Debian's Chromium for the browser tests,
-# and the workspace's dependencies (Node 22 comes with them, as the `node` devDependency).
+# Prepares a fresh machine for this repo: the pinned pnpm, Debian's Chromium for the browser tests with a
+# CJK font (fonts-noto-cjk: without it the Chinese titles in the screenshots are empty boxes), and the
+# workspace's dependencies (Node 22 comes with them, as the `node` devDependency).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -11,12 +12,15 @@ if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$pnpm_version"
 fi
 
 chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
-if [ ! -x "$chromium" ]; then
-  echo "setup: installing Debian's chromium (browser tests drive it with playwright-core)"
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]} (browser tests drive Chromium with playwright-core)"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 pnpm install --frozen-lockfile

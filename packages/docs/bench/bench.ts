@@ -1,22 +1,30 @@
-// Docs site benchmark (not a test): HTML size and the time from navigation to the first operation
-// being visible in headless Chromium on 127.0.0.1, for the built site of the real spec and for sites
-// built the same way from synthetic specs (tools/synth-spec).
+// Docs site benchmark (not a test): HTML size, the time from navigation to the first operation being
+// visible and to its console being usable, in headless Chromium on 127.0.0.1, for the page of every
+// built service and for pages built the same way from synthetic specs (tools/synth-spec); and the time
+// to the site's landing page.
 //
 //   pnpm --filter @volc-openapi/docs bench [--service <name>] [--actions 1000[,5000]] [--runs 5] [--skip-real]
 //
-// Run `pnpm build` first: the real site is a service's dist/<name>/index.html (the first built service
-// of spec/services.yaml unless --service names one).
+// Run `pnpm build` first: the real sites are dist/<name>/index.html of every built service of
+// spec/services.yaml (only --service's when given).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { injectPreviews, renderDocs, renderPreviewBlock } from '@volc-openapi/codegen';
+import {
+  consoleService,
+  injectPreviews,
+  renderConsoleValidators,
+  renderDocs,
+  renderPreviewBlock,
+} from '@volc-openapi/codegen';
 import { type JsonObject, readService, signingTarget } from '@volc-openapi/spec-model';
 import { synthesizeSpec } from '@volc-openapi/synth-spec';
 import { type Browser, launchChromium, serveDirectory } from '@volc-openapi/test-browser';
-import { PREVIEW_PANEL_ID, siteServices } from '../scripts/site.ts';
+import { injectConsole, renderConsoleBlock } from '../scripts/console.ts';
+import { PACKAGE_DIR as DOCS_DIR, PREVIEW_PANEL_ID, siteServices } from '../scripts/site.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const PACKAGE = here('../');
@@ -30,8 +38,9 @@ const { values } = parseArgs({
   },
 });
 const { built } = siteServices();
+const real = values.service ? built.filter((candidate) => candidate.entry.name === values.service) : built;
 const service =
-  (values.service ? built.find((candidate) => candidate.entry.name === values.service) : built[0]) ??
+  real[0] ??
   (() => {
     console.error(
       `No built service ${values.service ?? ''}: build its spec, then \`pnpm generate && pnpm build\`.`,
@@ -49,6 +58,7 @@ if (!Number.isInteger(runs) || runs < 1 || sizes.some((size) => !Number.isIntege
 }
 
 interface Target {
+  action: string;
   link: string;
   sectionId: string;
   requestLine: string;
@@ -69,13 +79,18 @@ function targets(docsSpec: JsonObject): Pick<Site, 'first' | 'last'> {
   const target = (operation: (typeof operations)[number] | undefined): Target => {
     if (!operation) throw new Error('the spec has no operation');
     const sectionId = `${operation.tags[0]}/${operation.operationId.toLowerCase()}`;
-    return { link: `#/${sectionId}`, sectionId, requestLine: `${operation.method}${operation.pathKey}` };
+    return {
+      action: operation.action,
+      link: `#/${sectionId}`,
+      sectionId,
+      requestLine: `${operation.method}${operation.pathKey}`,
+    };
   };
   return { first: target(operations[0]), last: target(operations.at(-1)) };
 }
 
-/** Builds a site from a synthetic spec as the package does: codegen docs, redocly build-docs, then the previews. */
-function buildSynthetic(actions: number, into: string): Site {
+/** Builds a site from a synthetic spec as the package does: codegen docs, redocly build-docs, the previews and the console. */
+async function buildSynthetic(actions: number, into: string): Promise<Site> {
   const started = performance.now();
   const spec = synthesizeSpec({ actions });
   const model = readService(spec);
@@ -86,6 +101,8 @@ function buildSynthetic(actions: number, into: string): Site {
   const dir = join(into, `synthetic-${actions}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'openapi.docs.json'), JSON.stringify(docsSpec));
+  writeFileSync(join(dir, 'console.json'), JSON.stringify(consoleService(model)));
+  writeFileSync(join(dir, 'validators.js'), renderConsoleValidators(model));
   const build = spawnSync(
     'redocly',
     [
@@ -105,7 +122,8 @@ function buildSynthetic(actions: number, into: string): Site {
   );
   if (build.status !== 0) throw new Error(`redocly build-docs failed:\n${build.stdout}${build.stderr}`);
   const page = join(dir, 'index.html');
-  writeFileSync(page, injectPreviews(readFileSync(page, 'utf8'), renderPreviewBlock(previews)));
+  const withPreviews = injectPreviews(readFileSync(page, 'utf8'), renderPreviewBlock(previews));
+  writeFileSync(page, injectConsole(withPreviews, await renderConsoleBlock(dir), page));
   return {
     name: `synthetic, ${actions} actions`,
     dir,
@@ -118,6 +136,8 @@ function buildSynthetic(actions: number, into: string): Site {
 interface Timing {
   /** Cold load of the first operation's deep link, from navigation start to its request line on screen. */
   firstOperationMs: number;
+  /** The same load, until the operation's console is open with its Send button (pressing "Try <Action>" as soon as it shows). */
+  consoleUsableMs: number;
   /** The same load, until Redoc itself has drawn the operation (the preview is gone by then). */
   redocOperationMs: number;
   /** On the loaded site, from the hash change to the last operation being visible. */
@@ -156,6 +176,9 @@ async function measure(browser: Browser, url: string, site: Site): Promise<Timin
     await page.goto(`${url}${site.first.link}`, { waitUntil: 'commit' });
     const redoc = `[id="${site.first.sectionId}"]`;
     const firstOperationMs = await visibleAt(`#${PREVIEW_PANEL_ID}, ${redoc}`, site.first.requestLine);
+    await visibleAt(`[data-testid="try-it-${site.first.action}"]`, '');
+    await page.getByTestId(`try-it-${site.first.action}`).click();
+    const consoleUsableMs = await visibleAt('[data-testid="try-it-send"]', 'Send');
     const redocOperationMs = await visibleAt(redoc, site.first.requestLine);
     const hashChangedAt = await page.evaluate((link) => {
       window.location.hash = link;
@@ -166,7 +189,7 @@ async function measure(browser: Browser, url: string, site: Site): Promise<Timin
     await page.goto('about:blank');
     await page.goto(url, { waitUntil: 'commit' });
     const landingMs = await visibleAt('h1', '');
-    return { firstOperationMs, redocOperationMs, inPageMs, landingMs };
+    return { firstOperationMs, consoleUsableMs, redocOperationMs, inPageMs, landingMs };
   } finally {
     await context.close();
   }
@@ -180,26 +203,72 @@ const median = (values: number[]) => {
 const work = mkdtempSync(join(tmpdir(), 'docs-bench-'));
 const sites: Site[] = [];
 if (!values['skip-real']) {
-  const html = join(service.distDir, 'index.html');
-  if (!existsSync(html)) {
-    console.error(`No ${html}: run \`pnpm build\` first (or pass --skip-real).`);
-    process.exit(1);
+  for (const candidate of real) {
+    const html = join(candidate.distDir, 'index.html');
+    if (!existsSync(html)) {
+      console.error(`No ${html}: run \`pnpm build\` first (or pass --skip-real).`);
+      process.exit(1);
+    }
+    const docsSpec = JSON.parse(
+      readFileSync(join(candidate.generatedDir, 'openapi.docs.json'), 'utf8'),
+    ) as JsonObject;
+    sites.push({
+      name: `real spec (${candidate.entry.name})`,
+      dir: candidate.distDir,
+      operations: readService(docsSpec).operations.length,
+      ...targets(docsSpec),
+    });
   }
-  const docsSpec = JSON.parse(
-    readFileSync(join(service.generatedDir, 'openapi.docs.json'), 'utf8'),
-  ) as JsonObject;
-  sites.push({
-    name: `real spec (${service.entry.name})`,
-    dir: service.distDir,
-    operations: readService(docsSpec).operations.length,
-    ...targets(docsSpec),
-  });
 }
-for (const actions of sizes) sites.push(buildSynthetic(actions, work));
+for (const actions of sizes) sites.push(await buildSynthetic(actions, work));
+
+/** A cold load of the site's landing page (dist/index.html), until its table and search box are visible. */
+async function measureSiteLanding(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      () => {
+        const visible = (element: Element | null) => (element?.getBoundingClientRect().height ?? 0) > 0;
+        return visible(document.querySelector('#services tbody tr')) &&
+          visible(document.querySelector('[data-testid="site-search"]'))
+          ? performance.now()
+          : false;
+      },
+      undefined,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    return Number(await handle.jsonValue());
+  } finally {
+    await context.close();
+  }
+}
 
 const browser = await launchChromium();
 const rows: string[] = [];
+const emit = (row: Record<string, unknown>) =>
+  console.log(`BENCH ${JSON.stringify({ group: 'docs', ...row })}`);
+const siteLanding: number[] = [];
 try {
+  if (!values['skip-real']) {
+    const server = await serveDirectory(join(DOCS_DIR, 'dist'));
+    try {
+      await measureSiteLanding(browser, server.url); // warm-up
+      for (let run = 0; run < runs; run++) siteLanding.push(await measureSiteLanding(browser, server.url));
+    } finally {
+      await server.close();
+    }
+    const kib = statSync(join(DOCS_DIR, 'dist/index.html')).size / 1024;
+    emit({ name: 'HTML size, site landing page', value: kib, unit: 'KiB' });
+    emit({
+      name: 'site landing page visible (table and search)',
+      value: median(siteLanding) / 1000,
+      unit: 's',
+      goal: '≤ 0.5 s',
+      met: median(siteLanding) <= 500,
+    });
+  }
   for (const site of sites) {
     const server = await serveDirectory(site.dir);
     try {
@@ -207,16 +276,15 @@ try {
       const timings: Timing[] = [];
       for (let run = 0; run < runs; run++) timings.push(await measure(browser, server.url, site));
       const first = timings.map((timing) => timing.firstOperationMs);
+      const usable = timings.map((timing) => timing.consoleUsableMs);
       const redoc = timings.map((timing) => timing.redocOperationMs);
       const landing = timings.map((timing) => timing.landingMs);
       const inPage = timings.map((timing) => timing.inPageMs);
       const kib = statSync(join(site.dir, 'index.html')).size / 1024;
       rows.push(
-        `| ${site.name} | ${site.operations} | ${kib.toFixed(0)} KiB | ${median(first).toFixed(0)} ms (${Math.min(...first).toFixed(0)}–${Math.max(...first).toFixed(0)}) | ${median(redoc).toFixed(0)} ms | ${median(inPage).toFixed(0)} ms | ${median(landing).toFixed(0)} ms | ${site.buildMs === undefined ? '–' : `${(site.buildMs / 1000).toFixed(1)} s`} |`,
+        `| ${site.name} | ${site.operations} | ${kib.toFixed(0)} KiB | ${median(first).toFixed(0)} ms (${Math.min(...first).toFixed(0)}–${Math.max(...first).toFixed(0)}) | ${median(usable).toFixed(0)} ms | ${median(redoc).toFixed(0)} ms | ${median(inPage).toFixed(0)} ms | ${median(landing).toFixed(0)} ms | ${site.buildMs === undefined ? '–' : `${(site.buildMs / 1000).toFixed(1)} s`} |`,
       );
       // Rows for the repo-wide `pnpm bench` table (tools/bench collects `BENCH ` lines).
-      const emit = (row: Record<string, unknown>) =>
-        console.log(`BENCH ${JSON.stringify({ group: 'docs', ...row })}`);
       const isReal = site.name.startsWith('real spec');
       emit({ name: `HTML size, ${site.name}`, value: kib, unit: 'KiB' });
       emit({
@@ -224,6 +292,12 @@ try {
         value: median(first) / 1000,
         unit: 's',
         ...(isReal ? { goal: '≤ 1 s', met: median(first) <= 1000 } : {}),
+      });
+      emit({
+        name: `operation's console usable (cold deep link), ${site.name}`,
+        value: median(usable) / 1000,
+        unit: 's',
+        ...(isReal ? { goal: '≤ 1 s', met: median(usable) <= 1000 } : {}),
       });
       emit({
         name: `operation drawn by Redoc (cold deep link), ${site.name}`,
@@ -246,8 +320,12 @@ console.log(
     .map((load) => load.toFixed(1))
     .join(' / ')}).\n`,
 );
+if (siteLanding.length)
+  console.log(
+    `Site landing page (dist/index.html) visible with its table and search: ${median(siteLanding).toFixed(0)} ms.\n`,
+  );
 console.log(
-  '| site | operations | HTML | first operation visible, cold deep link (min–max) | same operation drawn by Redoc | last operation, in-page link | landing visible | build |',
+  '| site | operations | HTML | first operation visible, cold deep link (min–max) | console usable | same operation drawn by Redoc | last operation, in-page link | landing visible | build |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);

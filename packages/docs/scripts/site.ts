@@ -4,7 +4,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadService, REPO_ROOT, readRegistry, type ServiceEntry } from '@volc-openapi/spec-model';
+import {
+  loadService,
+  type Operation,
+  REPO_ROOT,
+  readRegistry,
+  type ServiceEntry,
+} from '@volc-openapi/spec-model';
+import { SEARCH_SCRIPT, searchEntries } from './search.ts';
 
 /** The docs package directory. */
 export const PACKAGE_DIR = fileURLToPath(new URL('../', import.meta.url));
@@ -25,6 +32,7 @@ export interface SiteService {
   /** The distinct Versions of its Actions, sorted. */
   versions: string[];
   actions: number;
+  operations: Operation[];
 }
 
 /** The registry's services, split into those whose bundled spec exists (built here) and those without. */
@@ -49,6 +57,7 @@ export function siteServices(root: string = REPO_ROOT): { built: SiteService[]; 
       region: model.signing.region,
       versions: [...new Set(model.operations.map((operation) => operation.version))].sort(),
       actions: model.operations.length,
+      operations: model.operations,
     });
   }
   return { built, missing };
@@ -57,7 +66,11 @@ export function siteServices(root: string = REPO_ROOT): { built: SiteService[]; 
 const html = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
-/** The landing page: one row per built service, linking to its reference. */
+/** JSON inside a non-executed script element: only `</` and `<!--` could end or confuse it. */
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value).replaceAll('</', '<\\/').replaceAll('<!--', '\\u003c!--');
+
+/** The landing page: one row per built service, linking to its reference, and search across them. */
 export function renderLanding(built: SiteService[], missing: ServiceEntry[]): string {
   const rows = built.map(
     (service) => `        <tr data-service="${html(service.entry.name)}">
@@ -80,14 +93,17 @@ export function renderLanding(built: SiteService[], missing: ServiceEntry[]): st
     <meta charset="utf-8" />
     <title>Volcengine API reference</title>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'unsafe-inline'" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'" />
     <style>
       body { font: 15px/1.55 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #22242b; margin: 40px auto; max-width: 1100px; padding: 0 24px; }
       table { border-collapse: collapse; width: 100%; }
       th, td { text-align: left; vertical-align: top; padding: 8px 10px; border-bottom: 1px solid #e4e5e9; }
       td.actions { text-align: right; }
       code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; white-space: nowrap; }
-      .missing { color: #6b6f7b; }
+      .missing, .note { color: #6b6f7b; }
+      #search { box-sizing: border-box; width: 100%; margin: 24px 0 8px; padding: 8px 12px; font: inherit; border: 1px solid #c4c7cf; border-radius: 6px; }
+      #search-results { padding-left: 20px; }
+      #search-results li { margin: 4px 0; }
     </style>
   </head>
   <body>
@@ -101,6 +117,15 @@ export function renderLanding(built: SiteService[], missing: ServiceEntry[]): st
 ${rows.join('\n')}
       </tbody>
     </table>${pending}
+    <h2 id="search-heading">Find an Action in every service</h2>
+    <input id="search" type="search" aria-labelledby="search-heading" data-testid="site-search" autocomplete="off" placeholder="Action name, Chinese title (中文标题) or parameter name" />
+    <ol id="search-results" data-testid="site-search-results" aria-live="polite"></ol>
+    <script type="application/json" id="search-index">${scriptJson(
+      built.flatMap((service) =>
+        searchEntries({ title: service.entry.title, link: service.link }, service.operations),
+      ),
+    )}</script>
+    <script>${SEARCH_SCRIPT}</script>
   </body>
 </html>
 `;

@@ -108,6 +108,78 @@ describe('landing page', () => {
     Math.max(120_000, ...services.map((service) => service.actions * 3_000)),
   );
 
+  it('renders the Chinese names with a CJK font (Debian fonts-noto-cjk), not as empty boxes', async () => {
+    await page.goto(server.url);
+    const cell = page.locator('#services td[lang="zh"]').first();
+    await cell.waitFor();
+    // Chromium reports the fonts it actually drew a node's text with.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: '#services td[lang="zh"]',
+    });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    expect(fonts.map((font) => font.familyName).join(', ')).toMatch(/CJK/);
+    await cdp.detach();
+  });
+
+  describe('search across services', () => {
+    const all = services.flatMap((service) =>
+      loadService(service.bundle).operations.map((operation) => ({ service, operation })),
+    );
+    const results = () => page.getByTestId('site-search-results').locator('li a');
+    const search = async (query: string) => {
+      await page.goto(server.url);
+      await page.getByTestId('site-search').fill(query);
+    };
+
+    it('finds an Action by name and deep-links to its operation', async () => {
+      const { service, operation } =
+        all.find(({ operation }) => operation.action === 'OpenDeleteResource') ?? {};
+      if (!service || !operation) throw new Error('no OpenDeleteResource');
+      await search(operation.action.toLowerCase());
+      await expect(results().first().textContent()).resolves.toBe(operation.action);
+      await results().first().click();
+      const section = `${operation.tags[0]}/${operation.operationId.toLowerCase()}`;
+      await page.waitForURL(`${server.url}${service.link}#/${section}`);
+      // The preview (at once) or Redoc (later) shows the operation's request line.
+      await page
+        .locator(`#rpc-preview, [id="${section}"]`)
+        .getByText(`${operation.method} ${operation.pathKey}`)
+        .first()
+        .waitFor();
+    });
+
+    it.each(services.map((service) => [service.entry.name, service] as const))(
+      'finds an Action of %s by its Chinese title and by a parameter name',
+      async (_, service) => {
+        const own = all.filter((candidate) => candidate.service === service);
+        const titled = own.find(({ operation }) => operation.titleZh);
+        if (!titled?.operation.titleZh) throw new Error(`${service.entry.name} has no Chinese title`);
+        await search(titled.operation.titleZh);
+        await expect(results().allTextContents()).resolves.toContain(titled.operation.action);
+        // A parameter name that only one Action of all services has, so the hit is unambiguous.
+        const names = all.flatMap(({ operation }) => [
+          ...new Set([...operation.query, ...(operation.body?.fields ?? [])].map((field) => field.name)),
+        ]);
+        const unique = own.flatMap(({ operation }) =>
+          [...operation.query, ...(operation.body?.fields ?? [])]
+            .filter((field) => names.filter((name) => name === field.name).length === 1)
+            .map((field) => ({ operation, parameter: field.name })),
+        )[0];
+        if (!unique) throw new Error(`${service.entry.name} has no parameter name of its own`);
+        await search(unique.parameter);
+        await expect(results().allTextContents()).resolves.toEqual([unique.operation.action]);
+        await expect(page.getByTestId('site-search-results').textContent()).resolves.toContain(
+          `parameter ${unique.parameter}`,
+        );
+      },
+    );
+  });
+
   it('makes no request off the machine (CSP-blocked ones never leave the page)', () => {
     expect(leaked()).toEqual([]);
   });

@@ -18,6 +18,7 @@ import {
 import { renderClientIndex, renderTransientCodes } from './client.ts';
 import { renderContractCases } from './contract.ts';
 import { readChangelog, renderDocs } from './docs.ts';
+import { consoleService, renderConsoleValidators } from './docs-console.ts';
 import { injectPreviews, renderPreviewBlock } from './docs-preview.ts';
 import { renderFacade } from './facade.ts';
 import { renderSchemaTypes } from './schema-types.ts';
@@ -28,6 +29,7 @@ const USAGE = `usage:
   volc-codegen facade   (--service <name> | --spec <openapi.json>) --out <facade.ts> --name <Prefix>
   volc-codegen docs     (--service <name> | --spec <openapi.json> --client-package <pkg> --factory <fn>)
                         --out <dir> [--changelog-from <spec package dir>]
+                        (docs spec, samples, previews, console data and input validators)
   volc-codegen previews --html <built page> --previews <previews.html>   (puts them into the page, in place)
   volc-codegen contract (--service <name> | --spec <openapi.json>) --out <cases.json>
   volc-codegen platform --out <transient-codes.ts>   (the runtime's transient codes from spec/platform)`;
@@ -137,6 +139,9 @@ async function main(): Promise<string> {
       for (const [name, source] of Object.entries(sampleFiles)) write(join(out, 'samples', name), source);
       // Each operation's preview, for `volc-codegen previews` to put into the built page.
       write(join(out, 'previews.html'), renderPreviewBlock(previews));
+      // What each operation's console needs, for the docs build to bundle into the page.
+      write(join(out, 'console.json'), `${JSON.stringify(consoleService(service))}\n`);
+      write(join(out, 'validators.js'), await attempt(() => renderConsoleValidators(service)));
       break;
     }
     case 'contract':

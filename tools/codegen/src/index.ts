@@ -12,7 +12,13 @@ export {
   type WireExpectation,
 } from './contract.ts';
 export { formFields } from './contract-wire.ts';
-export { type DocsOutput, renderDocs } from './docs.ts';
+export { type DocsOutput, operationLink, renderDocs } from './docs.ts';
+export {
+  type ConsoleOperation,
+  type ConsoleService,
+  consoleService,
+  renderConsoleValidators,
+} from './docs-console.ts';
 export {
   injectPreviews,
   PREVIEW_PANEL_ID,

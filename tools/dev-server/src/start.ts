@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { MOCK_ENDPOINT_FILE } from '@volc-openapi/docs/console-ids';
 import {
   exampleCall,
   MOCK_CREDENTIALS,
@@ -51,7 +52,11 @@ const docsPort = port('DOCS_PORT', 8080);
 const mock = await listen('mock server', mockPort, () =>
   startMockServer({ specs: served.map((entry) => entry.spec), port: mockPort }),
 );
-const docs = await listen('docs site', docsPort, () => serveDirectory(docsDir, { port: docsPort }));
+// Published next to the pages, so that each operation's console sends to this mock by default.
+const mockEndpoint = { body: JSON.stringify({ endpoint: mock.url }), type: 'application/json' };
+const docs = await listen('docs site', docsPort, () =>
+  serveDirectory(docsDir, { port: docsPort, routes: { [`/${MOCK_ENDPOINT_FILE}`]: mockEndpoint } }),
+);
 
 // Set before the banner: a script may stop both as soon as it reads it.
 stopWith(() => Promise.all([mock.close(), docs.close()]), {

@@ -3,6 +3,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { MOCK_ENDPOINT_FILE } from '@volc-openapi/docs/console-ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -72,6 +73,13 @@ describe('pnpm start', () => {
       ? await (await fetch(`${docsUrl}vms/index.html`)).text()
       : page;
     expect(vms).toContain('Volcengine VMS API');
+  });
+
+  it("publishes the mock's URL next to the pages, for the consoles' default endpoint", async () => {
+    const docsUrl = match(/Docs site\s+(http:\/\/127\.0\.0\.1:\d+\/)/);
+    const mockUrl = match(/Mock API\s+(http:\/\/127\.0\.0\.1:\d+)/);
+    const published = await (await fetch(`${docsUrl}${MOCK_ENDPOINT_FILE}`)).json();
+    expect(published).toEqual({ endpoint: mockUrl });
   });
 
   it('prints a ready-to-run example that succeeds against the mock', async () => {

@@ -11,9 +11,19 @@ const SPEC_ID = 'https://volc-openapi.local/spec.json';
 /** A JSON pointer segment, escaped for a pointer and then for the URI fragment that carries it. */
 const segment = (part: string) => encodeURIComponent(part.replaceAll('~', '~0').replaceAll('/', '~1'));
 
-/** An ajv instance that knows OpenAPI's keywords and formats (int32 and int64 are range-checked). */
-export function openApiAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+/**
+ * An ajv instance that knows OpenAPI's keywords and formats (int32 and int64 are range-checked).
+ * `standalone` keeps each validator's source for `ajv/dist/standalone` (code shipped to a browser page,
+ * which may not run `new Function`): it stops at the first error and shares referenced schemas, for
+ * smaller code.
+ */
+export function openApiAjv({ standalone = false }: { standalone?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: !standalone,
+    validateFormats: true,
+    ...(standalone ? { code: { source: true, esm: true, lines: false }, inlineRefs: false } : {}),
+  });
   addFormats.default(ajv);
   // OpenAPI keywords that are not JSON Schema: known, carry no validation.
   ajv.addVocabulary(['example', 'xml', 'externalDocs', 'discriminator']);
@@ -32,8 +42,8 @@ export class SpecSchemas {
   readonly ajv: Ajv2020;
   readonly #cache = new Map<string, ValidateFunction>();
 
-  constructor(document: JsonObject) {
-    this.ajv = openApiAjv();
+  constructor(document: JsonObject, options: { standalone?: boolean } = {}) {
+    this.ajv = openApiAjv(options);
     this.ajv.addSchema({ ...document, $id: SPEC_ID });
   }
 
