@@ -27,6 +27,8 @@ for (const service of built) {
       service.generatedDir,
       '--changelog-from',
       join(REPO_ROOT, service.entry.specDir),
+      '--postman',
+      service.entry.name,
     ],
     { stdio: 'inherit' },
   );

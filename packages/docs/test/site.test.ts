@@ -210,11 +210,37 @@ afterAll(async () => {
 describe('docs site', () => {
   it('opens on the landing page, with the guide and the changelog in the navigation', async () => {
     const navigation = page.locator('[data-component-name="Menu/Menu"]').first();
-    for (const name of ['quick-start', 'endpoint', 'signing', 'responses-and-errors', 'changelog']) {
+    for (const name of [
+      'quick-start',
+      'endpoint',
+      'signing',
+      'credentials',
+      'responses-and-errors',
+      'changelog',
+    ]) {
       const label = String(guideTag(name)['x-displayName']);
       await expect(navigation.getByText(label, { exact: true }).isVisible()).resolves.toBe(true);
     }
     await page.screenshot({ path: `${SCREENSHOTS}landing.png` });
+  });
+
+  it('links the Postman collection and environment from the quick start, served beside the page', async () => {
+    const quickStart = String(guideTag('quick-start').description);
+    expect(quickStart).toContain('[the Postman collection](vms.postman_collection.json)');
+    for (const file of ['vms.postman_collection.json', 'vms.postman_environment.json']) {
+      const answer = await page.evaluate(async (name) => {
+        const response = await fetch(new URL(name, window.location.href));
+        return { status: response.status, body: await response.text() };
+      }, file);
+      expect(answer.status, file).toBe(200);
+      expect(answer.body).toContain(file.includes('collection') ? 'collection/v2.1.0' : '"secretAccessKey"');
+    }
+  });
+
+  it('has a credentials page naming the default chain and a provider sample', () => {
+    const credentials = String(guideTag('credentials').description);
+    expect(credentials).toContain('environment → OIDC');
+    expect(credentials).toContain("import { fromAssumeRole } from '@volc-openapi/credentials';");
   });
 
   it('shows the worked signing example with every intermediate value', async () => {

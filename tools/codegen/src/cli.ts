@@ -28,8 +28,9 @@ const USAGE = `usage:
                         defaults to the one whose client package is ./package.json)
   volc-codegen facade   (--service <name> | --spec <openapi.json>) --out <facade.ts> --name <Prefix>
   volc-codegen docs     (--service <name> | --spec <openapi.json> --client-package <pkg> --factory <fn>)
-                        --out <dir> [--changelog-from <spec package dir>]
-                        (docs spec, samples, previews, console data and input validators)
+                        --out <dir> [--changelog-from <spec package dir>] [--postman <name>]
+                        (docs spec, samples, previews, console data and input validators; --postman
+                        links <name>.postman_collection.json and its environment from the quick start)
   volc-codegen previews --html <built page> --previews <previews.html>   (puts them into the page, in place)
   volc-codegen contract (--service <name> | --spec <openapi.json>) --out <cases.json>
   volc-codegen platform --out <transient-codes.ts>   (the runtime's transient codes from spec/platform)`;
@@ -64,6 +65,7 @@ const { positionals, values } = parseArgs({
     'client-package': { type: 'string' },
     factory: { type: 'string' },
     'changelog-from': { type: 'string' },
+    postman: { type: 'string' },
     html: { type: 'string' },
     previews: { type: 'string' },
   },
@@ -133,6 +135,14 @@ async function main(): Promise<string> {
         clientPackage,
         factory,
         ...(changelogFrom ? { changelog: readChangelog(changelogFrom) } : {}),
+        ...(values.postman
+          ? {
+              postman: {
+                collection: `${values.postman}.postman_collection.json`,
+                environment: `${values.postman}.postman_environment.json`,
+              },
+            }
+          : {}),
       });
       rmSync(join(out, 'samples'), { recursive: true, force: true });
       write(join(out, 'openapi.docs.json'), `${JSON.stringify(docsSpec, null, 2)}\n`);

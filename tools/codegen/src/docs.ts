@@ -14,6 +14,7 @@ import {
 import { renderPreview } from './docs-preview.ts';
 import {
   codeSamples,
+  credentialsSample,
   DEMO_SIGNING,
   facadeSample,
   rawSample,
@@ -42,6 +43,8 @@ export interface ChangelogSource {
 
 export interface DocsOptions extends SampleOptions {
   changelog?: ChangelogSource;
+  /** The service's Postman collection, as a link from its page (the docs build writes it beside it). */
+  postman?: { collection: string; environment: string };
 }
 
 export interface DocsOutput {
@@ -58,6 +61,7 @@ export const GUIDE_TAGS = {
   quickStart: 'quick-start',
   endpoint: 'endpoint',
   signing: 'signing',
+  credentials: 'credentials',
   errors: 'responses-and-errors',
   changelog: 'changelog',
 } as const;
@@ -313,7 +317,7 @@ function pickExample(operations: Operation[], prefer: (operation: Operation) => 
   );
 }
 
-function quickStartPage(example: Operation, signing: SigningTarget, options: SampleOptions): string {
+function quickStartPage(example: Operation, signing: SigningTarget, options: DocsOptions): string {
   return [
     `The client package ${code(options.clientPackage)} is generated from this description. Every Action is a method of the same name that takes the Action's input, signs the exact bytes it sends and resolves to \`{ data, error }\`; errors, including those delivered with HTTP 200, come back as values with a typed \`Code\`.`,
     '### 1. Install',
@@ -326,6 +330,34 @@ function quickStartPage(example: Operation, signing: SigningTarget, options: Sam
     fence('ts', rawSample(example, options)),
     `### 4. Find the Action you need`,
     'Each operation page shows its request line, input encoding, idempotency, error codes and three ready samples: the client call (as above), the raw openapi-fetch call and a signed curl command. Search (Ctrl+K) finds an Action by its name, by its Chinese vendor title or by a parameter name.',
+    '### 5. Try it without code',
+    [
+      "Each operation's **Try it** button opens a console that signs the request in this page and sends it to `pnpm mock` (or any endpoint you choose).",
+      options.postman
+        ? `In Postman or Apifox, import [the Postman collection](${options.postman.collection}) and [its environment](${options.postman.environment}) (Import → Files), fill in \`accessKeyId\` and \`secretAccessKey\` in the environment (the mock's demo pair is \`AKLTmockaccesskey\` / \`mock-secret-key\`) and choose it: the collection's script signs every request, with one request per Action and the examples of this page.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  ].join('\n\n');
+}
+
+function credentialsPage(example: Operation, options: SampleOptions): string {
+  return [
+    'Every request is signed with an AccessKey pair; temporary keys (an `AKTP…` key, its secret and a session token) also send the token as `X-Security-Token`. Where the client finds its keys:',
+    [
+      '| Source | How |',
+      '| --- | --- |',
+      `| Given in code | \`${options.factory}({ credentials: { accessKeyId, secretAccessKey, sessionToken? } })\`, or any provider function; never commit real keys |`,
+      '| Nothing given (Node) | `VOLC_ACCESSKEY`, `VOLC_SECRETKEY` (and `VOLC_SESSION_TOKEN`), then `~/.volc/config`; in browsers there is no default |',
+      '| A role (CI) | `fromAssumeRole({ roleTrn, source })` from `@volc-openapi/credentials`: STS AssumeRole, signed with the source keys |',
+      '| A cluster (OIDC) | `fromOidc({ roleTrn, tokenFile })`: STS AssumeRoleWithOIDC, sent unsigned; the token file is read again at each refresh |',
+      "| A laptop (profiles) | `fromProfile()`: the official CLI's `~/.volcengine/config.json`; `VOLC_PROFILE` selects a profile, which may name a role and a source profile |",
+      '| All of them, in order | `defaultChain()`: environment → OIDC (when `VOLCENGINE_OIDC_ROLE_TRN` and `VOLCENGINE_OIDC_TOKEN_FILE` are set) → profile → `~/.volc/config` |',
+    ].join('\n'),
+    'Temporary keys are refreshed shortly before they expire, one refresh shared by concurrent calls and by every client given the same provider; a failed refresh keeps the valid keys and tries again later, and expired keys are never used. A refusal by STS is a `CredentialsError` that names the role, never a secret. Against `pnpm mock`, whose STS issues working keys:',
+    fence('ts', credentialsSample(example, options)),
+    'The package README (`packages/credentials/README.md`) shows every provider against the mock, the profile file format and the sources it follows.',
   ].join('\n\n');
 }
 
@@ -585,12 +617,14 @@ export function renderDocs(
   }
 
   const quick = pickExample(operations, (operation) => operation.idempotent);
+  sampleFiles['credentials.ts'] = credentialsSample(quick, options);
   const signed = pickExample(operations, (operation) => operation.encoding === 'json');
   const walk = signingWalkthrough(wireRequest(signed, signing), signing, DEMO_SIGNING);
   const guide: [string, string, string][] = [
     [GUIDE_TAGS.quickStart, 'Quick start', quickStartPage(quick, signing, options)],
     [GUIDE_TAGS.endpoint, 'Endpoint, versions and regions', endpointPage(docsSpec, operations, signing)],
     [GUIDE_TAGS.signing, 'Signing requests', signingPage(docsSpec, walk, signed)],
+    [GUIDE_TAGS.credentials, 'Credentials', credentialsPage(quick, options)],
     [GUIDE_TAGS.errors, 'Responses and errors', errorsPage(docsSpec, operations, nodes, quick)],
   ];
   const changelog: [string, string, string] = [

@@ -118,6 +118,29 @@ export function facadeSample(operation: Operation, options: SampleOptions): stri
 }
 
 /**
+ * The credentials sample: the client with temporary keys of a role (STS AssumeRole through
+ * `@volc-openapi/credentials`), calling `operation`; against `pnpm mock`, whose STS issues working keys.
+ */
+export function credentialsSample(operation: Operation, options: SampleOptions): string {
+  const client = clientVariable(options);
+  return [
+    `import { fromAssumeRole } from '@volc-openapi/credentials';`,
+    `import { ${options.factory} } from '${options.clientPackage}';`,
+    '',
+    '// Temporary keys of a role, asked for with long-term source keys and refreshed before they expire.',
+    'const credentials = fromAssumeRole({',
+    "  roleTrn: 'trn:iam::2000012345:role/ci-deployer',",
+    "  source: { accessKeyId: 'AKLTmockaccesskey', secretAccessKey: 'mock-secret-key' }, // `pnpm mock`'s demo keys",
+    "  sts: { endpoint: 'http://127.0.0.1:4010' }, // leave out for STS itself",
+    '});',
+    `const ${client} = ${options.factory}({ endpoint: 'http://127.0.0.1:4010', credentials });`,
+    `const { data, error } = await ${client}.${operation.operationId}(${input(operation)});`,
+    'console.log(error ?? data.Result);',
+    '',
+  ].join('\n');
+}
+
+/**
  * What the raw sample adds for bodies that are not JSON. A form needs only its Content-Type: the raw
  * client writes form bodies (lists and objects included) as the spec declares. A multipart body is
  * built with the client's own encoder and declared field styles; fetch writes its boundary.

@@ -193,6 +193,7 @@ describe('code samples', () => {
     expect(Object.keys(sampleFiles).sort()).toEqual(
       operations
         .flatMap((operation) => [`${operation.operationId}.facade.ts`, `${operation.operationId}.raw.ts`])
+        .concat('credentials.ts')
         .sort(),
     );
     expect(sampleFiles['ListThings.raw.ts']).toContain(
@@ -335,6 +336,7 @@ describe('docs', () => {
       'quick-start',
       'endpoint',
       'signing',
+      'credentials',
       'responses-and-errors',
       'things',
       'legacy',
@@ -353,6 +355,18 @@ describe('docs', () => {
       '| Missing<wbr>Parameter | 400 | 100002 | A required parameter is absent. | 6 |',
     );
     expect(String(tag('quick-start')?.description)).toContain('npm install @example/docs');
+    expect(String(tag('quick-start')?.description)).not.toContain('Postman');
+    const withPostman = renderDocs(docs, docsOperations, docsSigning, {
+      ...options,
+      postman: { collection: 'docs.postman_collection.json', environment: 'docs.postman_environment.json' },
+    });
+    const quickStart = (withPostman.docsSpec.tags as JsonObject[]).find((t) => t.name === 'quick-start');
+    expect(String(quickStart?.description)).toContain(
+      '[the Postman collection](docs.postman_collection.json)',
+    );
+    const credentials = String(tag('credentials')?.description);
+    expect(credentials).toContain('environment → OIDC');
+    expect(credentials).toContain('fromAssumeRole({');
     expect(() =>
       renderDocs({ ...docs, tags: [{ name: 'signing' }] }, docsOperations, docsSigning, options),
     ).toThrow('The spec already has a tag "signing"');
