@@ -37,9 +37,9 @@ export interface Called {
 
 /**
  * The error an answer stands for, or undefined for a success: the error envelope (whatever the HTTP
- * status; VMS and SMS send some with 200) is an `api` error; a non-JSON body (an HTML page from a proxy, an
- * empty or truncated body) or a non-2xx without the envelope is `unexpected-response`, with the status
- * and a short excerpt — never a JSON parse exception.
+ * status; VMS and SMS send some with 200) is an `api` error; a body that is not the envelope (an HTML page
+ * from a proxy, an empty or truncated body, JSON without `ResponseMetadata`) is `unexpected-response`,
+ * with the status and a short excerpt — never a JSON parse exception.
  */
 export function errorOf(
   response: { status: number; headers: HeaderReader },
@@ -47,7 +47,13 @@ export function errorOf(
   body: unknown,
   called: Called,
 ): RpcError | undefined {
-  if (response.status >= 200 && response.status < 300 && body !== undefined && !isErrorEnvelope(body))
+  // A success is the envelope: a body without a `ResponseMetadata` object is not one.
+  if (
+    response.status >= 200 &&
+    response.status < 300 &&
+    metadataOf(body) instanceof Object &&
+    !isErrorEnvelope(body)
+  )
     return undefined;
   const metadata = metadataOf(body);
   const fields = {

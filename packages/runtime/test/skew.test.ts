@@ -1,6 +1,7 @@
 // Clock skew: a client whose clock is off gets InvalidTimestamp, re-signs once with the server's Date
 // as its clock, and keeps that offset for later calls.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/index.ts';
 import { clearScenarios, type Mock, received, startMock, testClient } from './helpers.ts';
 
 let mock: Mock;
@@ -13,8 +14,18 @@ beforeEach(() => clearScenarios(mock));
 const HOUR = 3_600_000;
 
 describe('clock skew', () => {
-  it('re-signs once by the server Date after InvalidTimestamp, also for non-idempotent calls', async () => {
-    const { call, waits } = testClient(mock, { now: () => Date.now() - HOUR });
+  it('re-signs once by the server Date after InvalidTimestamp, also for non-idempotent calls, and logs it', async () => {
+    const warnings: [string, Record<string, unknown> | undefined][] = [];
+    const logger = createLogger({
+      level: 'warn',
+      logger: {
+        debug() {},
+        info() {},
+        warn: (message, fields) => warnings.push([message, fields]),
+        error() {},
+      },
+    });
+    const { call, waits } = testClient(mock, { now: () => Date.now() - HOUR, logger });
     const result = await call('CreateThing', { Name: 'x' });
     expect(result.error).toBeUndefined();
     const requests = await received(mock);
@@ -23,6 +34,11 @@ describe('clock skew', () => {
       [200, undefined],
     ]);
     expect(waits).toEqual([]);
+    // Said once in the log, with the offset learnt from the server's Date (an hour, give or take a second).
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.[0]).toBe('clock skew');
+    expect(warnings[0]?.[1]).toMatchObject({ action: 'CreateThing', code: 'InvalidTimestamp' });
+    expect(Math.abs(Number(warnings[0]?.[1]?.skewMs) - HOUR)).toBeLessThan(2000);
 
     // The offset is kept: the next call is signed right the first time.
     expect((await call('CreateThing', { Name: 'y' })).error).toBeUndefined();

@@ -31,22 +31,25 @@
  *   WHATWG URL parser has already percent-encoded it, so it is what goes on the wire.
  * - Query order and repeated values ("array order"). Node sorts raw names by UTF-16 units and sorts repeated
  *   values after encoding; Go sorts raw names by UTF-8 bytes and keeps repeated values in the given order;
- *   Python sorts by code points, given order. We sort (encoded name, encoded value) pairs in byte order: for
- *   names made of unreserved characters this is the same name order as all three, and repeated values come
- *   out as in Node. Empty values are `name=`; an empty name is kept as `=value` (Go/Python), Node drops it.
- *   Found by the property test below: the Node SDK also puts integer-like names ("0", "12") before all
- *   others whatever their bytes, because it rebuilds the sorted params as a JS object, whose integer keys
- *   always iterate first. We keep plain byte order, so generated names start with a letter.
+ *   Python sorts by code points, given order. We sort raw names by UTF-16 units, then encoded values
+ *   (Node's order, which the test below can hold us to): all three agree on the name order except between a
+ *   name above U+FFFF and one in U+E000–U+FFFF at the same position, and repeated values come out as in
+ *   Node. Sorting encoded names instead (as this package once did) disagrees with all three as soon as a
+ *   name holds a non-ASCII or reserved character (`é` after `z`, `a:` after `a0`). Empty values are `name=`;
+ *   an empty name is kept as `=value` (Go/Python), Node drops it. Found by the property test below: the
+ *   Node SDK also puts integer-like names ("0", "12") before all others and loses `__proto__`, because it
+ *   rebuilds the sorted params as a JS object; those names are left out of the comparison
+ *   (`officialSignsName`).
  * - Binary bodies. Node hashes JSON.stringify(buffer) instead of the bytes; we hash exactly the bytes sent.
  *
  * How the comparison with the official Node Signer below is made (see helpers/official.ts): it is given the
  * query as a params object, the URL path, and precisely the header set we sign (Host, X-Content-Sha256 and
  * the extra headers; it adds X-Date and X-Security-Token itself). Content-Type is left out of the generated
- * requests because that signer can never sign it, and query names are drawn from unreserved characters,
- * where every ordering rule above agrees. Query values, header values, bodies, keys and dates are arbitrary.
+ * requests because that signer can never sign it. Query names (but for Node's own defects above), query
+ * values, header values, bodies, keys and dates are arbitrary.
  */
 import { createHash } from 'node:crypto';
-import { officialAuthorization } from '@volc-openapi/signing-reference/official';
+import { officialAuthorization, officialSignsName } from '@volc-openapi/signing-reference/official';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { node, web } from './helpers/entries.ts';
@@ -72,6 +75,13 @@ const queryValue = fc.oneof(
   fc.constantFrom('', ' ', '*', '~', '+', '%', '=', '&', '中文', 'a b', "!'()"),
 );
 
+// Any name the official Node signer signs correctly (see the note on its defects above), often repeated.
+const queryName = fc.oneof(
+  fc.stringMatching(/^[\x20-\x7e]{1,10}$/).filter(officialSignsName),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter(officialSignsName),
+  fc.constantFrom('Action', 'Id', 'a:', 'a0', 'é', '中文', '😀', '\uff21', 'a b'),
+);
+
 const requestArb = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'post', 'put', 'patch'),
   origin: fc.constantFrom(
@@ -82,10 +92,7 @@ const requestArb = fc.record({
     'http://example.com:443',
   ),
   path: fc.array(fc.stringMatching(/^[A-Za-z0-9_~-]{1,8}$/), { maxLength: 3 }),
-  // Names start with a letter: see the note on integer-like names above.
-  query: fc.array(fc.tuple(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.~-]{0,9}$/), queryValue), {
-    maxLength: 6,
-  }),
+  query: fc.array(fc.tuple(queryName, queryValue), { maxLength: 6 }),
   headers: fc.uniqueArray(fc.tuple(headerName, headerValue), {
     maxLength: 3,
     selector: ([name]) => name.toLowerCase(),

@@ -19,6 +19,7 @@ const BENCHMARKS: Record<string, string> = {
   client: 'pnpm --silent --filter @volc-openapi/client-bench bench',
   sizes: 'node tools/bench/src/sizes.ts',
   docs: 'pnpm --silent --filter @volc-openapi/docs bench --actions 1000 --runs 3',
+  load: 'node tools/bench/src/load.ts',
 };
 
 const { values } = parseArgs({

@@ -1,10 +1,11 @@
 // `pnpm start`: the docs site and the mock endpoint (every built service of the registry) on
-// 127.0.0.1, with a call to try per service.
+// 127.0.0.1 (or HOST), with a call to try per service.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { MOCK_ENDPOINT_FILE } from '@volc-openapi/docs/console-ids';
 import {
+  bindingNote,
   exampleCall,
   MOCK_CREDENTIALS,
   registrySpecs,
@@ -47,15 +48,16 @@ if (served.length === 0) {
 }
 const docsDir = join(dirname(require.resolve('@volc-openapi/docs/package.json')), 'dist');
 
+const host = process.env.HOST || '127.0.0.1';
 const mockPort = port('MOCK_PORT', 4010);
 const docsPort = port('DOCS_PORT', 8080);
 const mock = await listen('mock server', mockPort, () =>
-  startMockServer({ specs: served.map((entry) => entry.spec), port: mockPort }),
+  startMockServer({ specs: served.map((entry) => entry.spec), host, port: mockPort }),
 );
 // Published next to the pages, so that each operation's console sends to this mock by default.
 const mockEndpoint = { body: JSON.stringify({ endpoint: mock.url }), type: 'application/json' };
 const docs = await listen('docs site', docsPort, () =>
-  serveDirectory(docsDir, { port: docsPort, routes: { [`/${MOCK_ENDPOINT_FILE}`]: mockEndpoint } }),
+  serveDirectory(docsDir, { host, port: docsPort, routes: { [`/${MOCK_ENDPOINT_FILE}`]: mockEndpoint } }),
 );
 
 // Set before the banner: a script may stop both as soon as it reads it.
@@ -89,6 +91,7 @@ console.log(`
   Docs site      ${docs.url}
   Mock API       ${mock.url}   (demo AccessKey ${MOCK_CREDENTIALS.accessKeyId}, secret ${MOCK_CREDENTIALS.secretAccessKey})
   Services       ${scopes}${skipped}
+  ${bindingNote(host, 'HOST=0.0.0.0 pnpm start')}
 
   Try a call with the generated client:
     VMS_ENDPOINT=${mock.url} pnpm example

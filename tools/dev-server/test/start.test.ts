@@ -63,7 +63,8 @@ const match = (pattern: RegExp) => {
 };
 
 describe('pnpm start', () => {
-  it('serves the docs site on 127.0.0.1', async () => {
+  it('serves the docs site on 127.0.0.1, and says it is reachable from this machine only', async () => {
+    expect(banner).toContain('Bound to 127.0.0.1: reachable from this machine only (HOST=0.0.0.0 pnpm start');
     const docsUrl = match(/Docs site\s+(http:\/\/127\.0\.0\.1:\d+\/)/);
     const response = await fetch(docsUrl);
     expect(response.status).toBe(200);

@@ -2,6 +2,7 @@
 // volc-mock: serves the mock endpoint for every built service of the registry (or the specs given)
 // on one port until interrupted.
 import { parseArgs } from 'node:util';
+import { bindingNote } from './binding.ts';
 import { MOCK_CREDENTIALS } from './credentials.ts';
 import { stopWith } from './lifetime.ts';
 import { registryName, registrySpecs } from './registry.ts';
@@ -88,7 +89,6 @@ try {
     ...(values.quiet ? {} : { logger: { info: log, warn: log, error: log } }),
   });
   // Set before the banner: a script may stop the mock as soon as it reads it.
-  // Set before the banner: a script may stop the mock as soon as it reads it.
   stopWith(() => running.close(), { log: (message) => process.stderr.write(`volc-mock: ${message}\n`) });
   const counts = served.map(
     ({ name, spec }, index) => `${name}: ${spec.operations.length}${index === 0 ? ' operations' : ''}`,
@@ -96,6 +96,7 @@ try {
   process.stdout.write(
     [
       `Mock listening on ${running.url} (${counts.join(', ')})`,
+      bindingNote(values.host ?? '127.0.0.1', '--host 0.0.0.0'),
       'Demo credentials (public test data, valid only against this mock):',
       `  access key id:     ${MOCK_CREDENTIALS.accessKeyId}`,
       `  secret access key: ${MOCK_CREDENTIALS.secretAccessKey}`,

@@ -1,5 +1,6 @@
 // @volc-openapi/mock-server: a mock Volcengine endpoint for one or several services, driven by their
 // bundled OpenAPI documents (read through @volc-openapi/spec-model).
+export { bindingNote } from './binding.ts';
 export { DEFAULT_EXTRA_REGIONS, MOCK_CREDENTIALS } from './credentials.ts';
 export { type ExampleCall, exampleCall, exampleOperation } from './example.ts';
 export { launcherChain, type Stop, stopWith } from './lifetime.ts';

@@ -5,9 +5,15 @@ export interface RecordedRequest {
   id: number;
   receivedAt: string;
   method: string;
+  /** The request target, with the presign signature and session token masked. */
   url: string;
   headers: Record<string, string>;
+  /** The body's first `REQUEST_LOG_BODY_BYTES` bytes as UTF-8 text: a log entry never holds a whole upload. */
   body: string;
+  /** The body's full size in bytes. */
+  bodyBytes: number;
+  /** Present when `body` holds only the start of the body. */
+  bodyTruncated?: true;
   /** The signing service the request was routed to. */
   service?: string;
   action?: string;
@@ -40,6 +46,24 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
   }
   return out;
 }
+
+/** How much of each body the log keeps. */
+export const REQUEST_LOG_BODY_BYTES = 16 * 1024;
+
+/** The body as the log keeps it: a capped prefix, its full size and whether it was cut. */
+export function bodyPrefix(body: Uint8Array): Pick<RecordedRequest, 'body' | 'bodyBytes' | 'bodyTruncated'> {
+  const cut = body.length > REQUEST_LOG_BODY_BYTES;
+  return {
+    body: new TextDecoder().decode(cut ? body.subarray(0, REQUEST_LOG_BODY_BYTES) : body),
+    bodyBytes: body.length,
+    ...(cut ? { bodyTruncated: true as const } : {}),
+  };
+}
+
+const SECRET_QUERY = /([?&]X-(?:Signature|Security-Token)=)[^&#]*/gi;
+
+/** A request target with the presign signature and session token masked (the access key id stays). */
+export const redactUrl = (url: string): string => url.replace(SECRET_QUERY, '$1<redacted>');
 
 export function createRequestLog(size = 100): RequestLog {
   let entries: RecordedRequest[] = [];

@@ -3,7 +3,7 @@ import type { MockOperation, MockSpec } from './spec.ts';
 
 export type RouteFailure = {
   ok: false;
-  code: 'MissingAction' | 'MissingParameter' | 'InvalidActionOrVersion';
+  code: 'MissingAction' | 'MissingParameter' | 'InvalidActionOrVersion' | 'InvalidParameter';
   message: string;
   action?: string;
   version?: string;
@@ -33,6 +33,17 @@ export function createRouter(spec: MockSpec): Router {
       const action = search.get('Action') ?? '';
       const version = search.get('Version') ?? '';
       if (!action) return { ok: false, code: 'MissingAction', message: 'The request is missing an action.' };
+      // Two Actions (or Versions) name no one operation: refused rather than guessing which one counts.
+      for (const name of ['Action', 'Version']) {
+        if (search.getAll(name).length > 1) {
+          return {
+            ok: false,
+            code: 'InvalidParameter',
+            message: `The specified parameter ${name} is invalid: it is given more than once.`,
+            action,
+          };
+        }
+      }
       if (!version) {
         return {
           ok: false,

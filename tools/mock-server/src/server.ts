@@ -2,7 +2,7 @@
 // routing, signature check, scenarios, input validation and the example answer, in that order, and
 // writes the envelope. Several services share one port.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type DocumentedError, isObject } from '@volc-openapi/spec-model';
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
@@ -19,14 +19,23 @@ import {
 import {
   answerPreflight,
   BodyTooLargeError,
+  closeAfterAnswer,
   REQUEST_ID_HEADER,
+  rawJsonAnswer,
   readBody,
   sendJson,
   sendText,
   setCorsHeaders,
 } from './http.ts';
 import { decodeInput } from './input.ts';
-import { createRequestLog, type RecordedRequest, type RequestLog, redactHeaders } from './requests.ts';
+import {
+  bodyPrefix,
+  createRequestLog,
+  type RecordedRequest,
+  type RequestLog,
+  redactHeaders,
+  redactUrl,
+} from './requests.ts';
 import {
   checkScenario,
   createScenarioStore,
@@ -77,8 +86,12 @@ export interface MockServerOptions {
   state?: boolean | StateRules;
   /** How many requests `GET /__mock/requests` remembers; default 100. */
   requestLogSize?: number;
-  /** Largest body accepted; default 10 MiB. */
+  /** Largest body accepted; default 10 MiB. A larger one is answered 413 and its connection closed. */
   maxBodyBytes?: number;
+  /** Time a client has to send its request headers before its connection is closed; default 10 s. */
+  headersTimeoutMs?: number;
+  /** Time a client has to send its whole request, body included; default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /** The state of every service: what `/__mock/state` shows and clears. */
@@ -129,6 +142,8 @@ type Outcome =
 
 const NOOP_LOGGER: MockLogger = { info() {}, warn() {}, error() {} };
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const HTML_ERROR_PAGE =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>mock gateway</center>\r\n</body>\r\n</html>\r\n';
 
@@ -429,7 +444,11 @@ export function createMockServer(options: MockServerOptions): MockServer {
     try {
       body = await readBody(req, maxBodyBytes);
     } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
+      // A client that went away mid-body (or was timed out) gets no answer.
+      if (!(error instanceof BodyTooLargeError)) return void res.destroy();
+      closeAfterAnswer(req, res);
+      call.action = url.searchParams.get('Action') ?? undefined;
+      call.version = url.searchParams.get('Version') ?? undefined;
       outcome = envelope(
         errorEnvelope(call.catalogue, 'InvalidParameter', call, {
           status: 413,
@@ -444,9 +463,9 @@ export function createMockServer(options: MockServerOptions): MockServer {
     const entry = requests.record({
       receivedAt: now.toISOString(),
       method: req.method ?? 'GET',
-      url: req.url ?? '/',
+      url: redactUrl(req.url ?? '/'),
       headers: redactHeaders(req.headers),
-      body: new TextDecoder().decode(body),
+      ...bodyPrefix(body),
       requestId: call.requestId,
     });
     try {
@@ -456,7 +475,9 @@ export function createMockServer(options: MockServerOptions): MockServer {
         res.destroy();
         return;
       }
-      logger.error(`mock: failed to answer ${req.method} ${req.url}: ${(error as Error).stack ?? error}`);
+      logger.error(
+        `mock: failed to answer ${req.method} ${redactUrl(req.url ?? '/')}: ${(error as Error).stack ?? error}`,
+      );
       outcome = fail('InternalError', call);
     }
     if (call.service !== undefined) entry.service = call.service;
@@ -474,11 +495,46 @@ export function createMockServer(options: MockServerOptions): MockServer {
     logger.info(`${what} -> ${result} (${took} ms)`);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      logger.error(`mock: ${(error as Error).stack ?? error}`);
-      if (!res.headersSent) res.destroy();
-    });
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  /** The answer in progress on each connection, so a protocol error does not write over it. */
+  const answering = new WeakMap<Socket, ServerResponse>();
+  const server = createServer(
+    // Node checks both timeouts every `connectionsCheckingInterval`: often enough to keep them.
+    { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout / 2) },
+    (req, res) => {
+      answering.set(req.socket, res);
+      // Kept while the request is incomplete: an answer sent early (413) is not followed by a 408.
+      res.on('finish', () => req.complete && answering.delete(req.socket));
+      handle(req, res).catch((error: unknown) => {
+        logger.error(`mock: ${(error as Error).stack ?? error}`);
+        if (!res.headersSent) res.destroy();
+      });
+    },
+  );
+  // Bytes that are not HTTP, headers too large, a client too slow: Node's parser refuses them before
+  // any handler runs. They get the error envelope too, then the connection is closed.
+  server.on('clientError', (error: NodeJS.ErrnoException & { reason?: string }, socket: Socket) => {
+    if (!socket.writable || answering.get(socket)?.headersSent) return void socket.destroy();
+    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const now = clock();
+    const call: CallContext = { requestId: newRequestId(now) };
+    const { status, body } = errorEnvelope(
+      catalogues.get(primary) ?? primary.spec,
+      timedOut ? 'RequestTimeout' : 'InvalidParameter',
+      call,
+      timedOut
+        ? { status: 408, message: `The request was not received in full within ${requestTimeout} ms.` }
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? { status: 431, message: 'The request headers are larger than the server accepts.' }
+          : {
+              status: 400,
+              message: `The request is not valid HTTP/1.1 (${error.reason ?? error.code ?? 'parse error'}).`,
+            },
+    );
+    socket.end(rawJsonAnswer(status, body, now, call.requestId));
+    socket.destroySoon();
+    logger.warn(`bad request -> ${status} (${error.code ?? 'parse error'})`);
   });
 
   async function close(): Promise<void> {

@@ -54,6 +54,7 @@ describe.concurrent('volc-mock CLI', () => {
     const cli = run(['--quiet'], { MOCK_PORT: String(port) });
     const out = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
     expect(out).toContain(`listening on http://127.0.0.1:${port} `);
+    expect(out).toContain('Bound to 127.0.0.1: reachable from this machine only (--host 0.0.0.0');
     expect(out).toContain('AKLTmockaccesskey');
     expect(out).toMatch(/demo|test data/i);
     expect(out).toContain(`${Object.keys(realSpec().paths as object).length} operations`);

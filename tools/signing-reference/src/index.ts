@@ -41,12 +41,15 @@ export const encodeRfc3986 = (text: string) =>
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The canonical query: names and values encoded, sorted by name, then by value. */
+/**
+ * The canonical query: pairs sorted by name as it was given (before encoding, as the official SDKs
+ * sort), then by encoded value; names and values encoded.
+ */
 export function canonicalQuery(url: URL): string {
   return [...url.searchParams]
-    .map(([name, value]) => [encodeRfc3986(name), encodeRfc3986(value)] as const)
+    .map(([name, value]) => [name, encodeRfc3986(value)] as const)
     .sort(([a, x], [b, y]) => byText(a, b) || byText(x, y))
-    .map(([name, value]) => `${name}=${value}`)
+    .map(([name, value]) => `${encodeRfc3986(name)}=${value}`)
     .join('&');
 }
 

@@ -57,7 +57,8 @@ export const officialAuthorization = (input: OfficialInput): string => {
   const url = new URL(input.url);
   const params: Record<string, string | string[]> = {};
   for (const [name, value] of url.searchParams) {
-    const seen = params[name];
+    // Own properties only: a name like "valueOf" must not find Object.prototype's.
+    const seen = Object.hasOwn(params, name) ? params[name] : undefined;
     params[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }
   const signer = new OfficialSigner(
@@ -78,3 +79,13 @@ export const officialAuthorization = (input: OfficialInput): string => {
   signer.addAuthorization({ accessKeyId, secretKey: secretAccessKey, sessionToken }, input.date);
   return signer.request.headers.Authorization as string;
 };
+
+/**
+ * Whether the official Node signer signs a query name the way the other official SDKs (and this repo)
+ * do. Three names meet its own defects and are left out of comparisons: an empty name, which it drops;
+ * `__proto__`, which it also loses; and an integer-like name ("0", "12"), which it puts before every
+ * other name. The last two because it rebuilds the sorted parameters as a plain JS object, whose integer
+ * keys always iterate first.
+ */
+export const officialSignsName = (name: string): boolean =>
+  name !== '' && name !== '__proto__' && !/^(0|[1-9]\d*)$/.test(name);

@@ -14,17 +14,19 @@ export const encodeComponent = (text: string): string =>
     : encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
- * Canonical query: every (name, value) pair encoded, sorted by encoded name then encoded value in
- * code-unit order (byte order, these strings being ASCII), written `name=value` and joined with `&`.
- * Parameters are read the way servers read them (`+` is a space). `skip` leaves out one name.
- * Sorting `name\0value` gives the (name, value) order because "\0" sorts before any encoded character.
+ * Canonical query: every (name, value) pair, sorted by the raw name (UTF-16 code units) and then by the
+ * encoded value, written `encoded name=encoded value` and joined with `&`. The names are sorted before
+ * they are encoded because the official SDKs do so: sorting encoded names instead puts `%C3%A9` before
+ * `a` and `a%3A` before `a0`, and their requests would not verify. Parameters are read the way servers
+ * read them (`+` is a space).
  */
-export const canonicalQuery = (params: URLSearchParams, skip?: string): string => {
-  const pairs: string[] = [];
-  for (const [name, value] of params)
-    if (name !== skip) pairs.push(`${encodeComponent(name)}\0${encodeComponent(value)}`);
-  return pairs.sort().join('&').replace(/\0/g, '=');
-};
+export const canonicalQuery = (params: URLSearchParams): string =>
+  [...params]
+    .map(([name, value]) => [name, encodeComponent(value)] as const)
+    // -1 when (a, x) comes first, else 1 (written short: the browser entry has a byte budget).
+    .sort(([a, x], [b, y]) => -(a === b ? x < y : a < b) || 1)
+    .map(([name, value]) => `${encodeComponent(name)}=${value}`)
+    .join('&');
 
 /** Header value as signed: runs of spaces/tabs become one space, leading/trailing ones are dropped. */
 export const canonicalHeaderValue = (value: string): string =>

@@ -117,6 +117,22 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'query-name-order',
+    description:
+      'Names sorted before they are encoded (as the official SDKs do): non-ASCII and reserved characters in names',
+    request: {
+      method: 'GET',
+      url: `https://${HOST}/?Action=Test&Version=2022-01-01&%C3%A9=1&z=2&~=3&a%3A=4&a0=5&a=6&%E4%B8%AD=7`,
+    },
+    official: true,
+    canonical: [
+      'GET',
+      '/',
+      'Action=Test&Version=2022-01-01&a=6&a0=5&a%3A=4&z=2&~=3&%C3%A9=1&%E4%B8%AD=7',
+      ...signedByDefault(),
+    ],
+  },
+  {
     name: 'query-repeated-empty',
     description: 'Repeated keys sorted by encoded value, empty values and a bare name as `name=`',
     request: {
