@@ -1,6 +1,9 @@
 // Shared by the runtime tests: the mock VMS server started on the test spec, a client factory with
 // injectable clock/sleep, and the mock's request log.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { MOCK_CREDENTIALS, type RecordedRequest, startMockServer } from '@volc-openapi/mock-server';
+import { signRequest } from '@volc-openapi/signer';
 import { type CallOptions, createRpcService, type RpcClientOptions, type RpcResult } from '../src/node.ts';
 import { operations, spec } from './spec.ts';
 
@@ -9,6 +12,29 @@ export type Mock = Awaited<ReturnType<typeof startMockServer>>;
 export type OperationId = keyof typeof operations;
 
 export const startMock = (options: { now?: () => Date } = {}) => startMockServer({ spec, ...options });
+
+const stsSpec = () =>
+  JSON.parse(
+    readFileSync(createRequire(import.meta.url).resolve('@volc-openapi/sts-spec/openapi.json'), 'utf8'),
+  );
+
+/** The test API and STS on one mock, whose STS issues temporary keys the test API accepts. */
+export const startMockWithSts = () => startMockServer({ spec, specs: [stsSpec()] });
+
+/** Temporary keys with their session token, from the mock's STS AssumeRole. */
+export async function temporaryKeys(mock: Mock) {
+  const request = await signRequest(
+    new Request(
+      `${mock.url}/?Action=AssumeRole&Version=2018-01-01&RoleTrn=trn:iam::1:role/test&RoleSessionName=test`,
+    ),
+    { credentials: MOCK_CREDENTIALS, region: 'cn-beijing', service: 'sts' },
+  );
+  const answer = (await (await fetch(request)).json()) as {
+    Result: { Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string } };
+  };
+  const { AccessKeyId, SecretAccessKey, SessionToken } = answer.Result.Credentials;
+  return { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken };
+}
 
 /** A client of the test API against `mock`; waits are recorded and skipped unless a sleep is given. */
 export function testClient(mock: Mock, options: Partial<RpcClientOptions> = {}) {

@@ -2,11 +2,18 @@
 // signature — reaches any log line or error message, across retries and failures.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, type Logger, redactHeaders } from '../src/index.ts';
-import { clearScenarios, MOCK_CREDENTIALS, type Mock, scenario, startMock, testClient } from './helpers.ts';
+import {
+  clearScenarios,
+  type Mock,
+  scenario,
+  startMockWithSts,
+  temporaryKeys,
+  testClient,
+} from './helpers.ts';
 
 let mock: Mock;
 beforeAll(async () => {
-  mock = await startMock();
+  mock = await startMockWithSts();
 });
 afterAll(() => mock.close());
 beforeEach(() => clearScenarios(mock));
@@ -59,7 +66,8 @@ describe('logging', () => {
   });
 
   it('never lets a secret key, session token or signature reach a log line or an error', async () => {
-    const credentials = { ...MOCK_CREDENTIALS, sessionToken: 'STS2-session-token-value' };
+    // Temporary keys the mock's STS issued, so the test API accepts their session token.
+    const credentials = await temporaryKeys(mock);
     const signatures: string[] = [];
     const { logger, lines, levels } = collect();
     const errors: unknown[] = [];
@@ -102,7 +110,7 @@ describe('logging', () => {
         (error as Error).stack ?? '',
       ]),
     ].join('\n');
-    expect(everything).toContain('AKLTmockaccesskey');
+    expect(everything).toContain(credentials.accessKeyId);
     for (const secret of [credentials.secretAccessKey, credentials.sessionToken, ...signatures]) {
       expect(secret.length).toBeGreaterThan(10);
       expect(everything).not.toContain(secret);

@@ -20,8 +20,7 @@ export interface SessionStore {
   secretOf(accessKeyId: string): string | undefined;
   /**
    * Why a signed request may not use this key with this session token at `now`; undefined when it may.
-   * An issued key must come with its own token, before it expires; an issued token only with its key.
-   * (A token the mock did not issue, beside a long-term key, is not its business.)
+   * An issued key must come with its own token, before it expires; a long-term key with none.
    */
   refusal(accessKeyId: string, sessionToken: string | undefined, now: Date): string | undefined;
   /** Forgets every issued set. */
@@ -68,9 +67,10 @@ export function createSessionStore(): SessionStore {
     refusal(accessKeyId, sessionToken, now) {
       const session = sessions.get(accessKeyId);
       if (!session) {
-        const owner = sessionToken === undefined ? undefined : owners.get(sessionToken);
+        if (sessionToken === undefined) return undefined;
+        const owner = owners.get(sessionToken);
         return owner === undefined
-          ? undefined
+          ? `The security token is not valid: access key ${accessKeyId} is a long-term key, which takes none.`
           : `The security token belongs to the temporary access key ${owner}, not to ${accessKeyId}.`;
       }
       if (sessionToken === undefined)
