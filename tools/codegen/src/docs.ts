@@ -14,7 +14,7 @@ import {
 import { renderPreview } from './docs-preview.ts';
 import {
   codeSamples,
-  credentialsSample,
+  credentialsSamples,
   DEMO_SIGNING,
   facadeSample,
   rawSample,
@@ -355,8 +355,11 @@ function credentialsPage(example: Operation, options: SampleOptions): string {
       "| A laptop (profiles) | `fromProfile()`: the official CLI's `~/.volcengine/config.json`; `VOLC_PROFILE` selects a profile, which may name a role and a source profile |",
       '| All of them, in order | `defaultChain()`: environment → OIDC (when `VOLCENGINE_OIDC_ROLE_TRN` and `VOLCENGINE_OIDC_TOKEN_FILE` are set) → profile → `~/.volc/config` |',
     ].join('\n'),
-    'Temporary keys are refreshed shortly before they expire, one refresh shared by concurrent calls and by every client given the same provider; a failed refresh keeps the valid keys and tries again later, and expired keys are never used. A refusal by STS is a `CredentialsError` that names the role, never a secret. Against `pnpm mock`, whose STS issues working keys:',
-    fence('ts', credentialsSample(example, options)),
+    'Temporary keys are refreshed shortly before they expire, one refresh shared by concurrent calls and by every client given the same provider; a failed refresh keeps the valid keys and tries again later, and expired keys are never used. A refusal by STS is a `CredentialsError` that names the role, never a secret. Each provider against `pnpm mock`, whose STS issues working keys:',
+    ...Object.entries(credentialsSamples(example, options)).flatMap(([provider, sample]) => [
+      `#### ${provider}`,
+      fence('ts', sample),
+    ]),
     'The package README (`packages/credentials/README.md`) shows every provider against the mock, the profile file format and the sources it follows.',
   ].join('\n\n');
 }
@@ -617,7 +620,8 @@ export function renderDocs(
   }
 
   const quick = pickExample(operations, (operation) => operation.idempotent);
-  sampleFiles['credentials.ts'] = credentialsSample(quick, options);
+  for (const [provider, sample] of Object.entries(credentialsSamples(quick, options)))
+    sampleFiles[`credentials.${provider}.ts`] = sample;
   const signed = pickExample(operations, (operation) => operation.encoding === 'json');
   const walk = signingWalkthrough(wireRequest(signed, signing), signing, DEMO_SIGNING);
   const guide: [string, string, string][] = [

@@ -117,27 +117,63 @@ export function facadeSample(operation: Operation, options: SampleOptions): stri
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * The credentials sample: the client with temporary keys of a role (STS AssumeRole through
- * `@volc-openapi/credentials`), calling `operation`; against `pnpm mock`, whose STS issues working keys.
- */
-export function credentialsSample(operation: Operation, options: SampleOptions): string {
-  const client = clientVariable(options);
-  return [
-    `import { fromAssumeRole } from '@volc-openapi/credentials';`,
-    `import { ${options.factory} } from '${options.clientPackage}';`,
-    '',
-    '// Temporary keys of a role, asked for with long-term source keys and refreshed before they expire.',
-    'const credentials = fromAssumeRole({',
+/** The providers of `@volc-openapi/credentials` the docs show, each as the expression that makes it. */
+const CREDENTIAL_PROVIDERS = {
+  fromAssumeRole: [
+    '// Temporary keys of a role, asked for with long-term source keys.',
+    'fromAssumeRole({',
     "  roleTrn: 'trn:iam::2000012345:role/ci-deployer',",
     "  source: { accessKeyId: 'AKLTmockaccesskey', secretAccessKey: 'mock-secret-key' }, // `pnpm mock`'s demo keys",
     "  sts: { endpoint: 'http://127.0.0.1:4010' }, // leave out for STS itself",
-    '});',
-    `const ${client} = ${options.factory}({ endpoint: 'http://127.0.0.1:4010', credentials });`,
-    `const { data, error } = await ${client}.${operation.operationId}(${input(operation)});`,
-    'console.log(error ?? data.Result);',
-    '',
-  ].join('\n');
+    '})',
+  ],
+  fromOidc: [
+    '// Temporary keys for an OIDC token (in a cluster: `tokenFile`, read again at each refresh); sent unsigned.',
+    'fromOidc({',
+    "  roleTrn: 'trn:iam::2000012345:role/pod',",
+    "  token: 'eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl',",
+    "  sts: { endpoint: 'http://127.0.0.1:4010' },",
+    '})',
+  ],
+  fromProfile: [
+    '// The profile `deploy` of ~/.volcengine/config.json, e.g. { "role-trn": "trn:iam::…", "source-profile": "base" }.',
+    "fromProfile({ profile: 'deploy', sts: { endpoint: 'http://127.0.0.1:4010' } })",
+  ],
+  defaultChain: [
+    '// Environment → OIDC → profile → ~/.volc/config, the first that has keys.',
+    "defaultChain({ sts: { endpoint: 'http://127.0.0.1:4010' } })",
+  ],
+} as const;
+
+/**
+ * One program per provider of `@volc-openapi/credentials`: the client with keys from it, calling
+ * `operation` against `pnpm mock` (whose STS issues working temporary keys).
+ */
+export function credentialsSamples(
+  operation: Operation,
+  options: SampleOptions,
+): Record<keyof typeof CREDENTIAL_PROVIDERS, string> {
+  const client = clientVariable(options);
+  const program = (provider: keyof typeof CREDENTIAL_PROVIDERS) => {
+    const [comment, ...expression] = CREDENTIAL_PROVIDERS[provider];
+    return [
+      `import { ${provider} } from '@volc-openapi/credentials';`,
+      `import { ${options.factory} } from '${options.clientPackage}';`,
+      '',
+      comment,
+      `const credentials = ${expression.join('\n')};`,
+      `const ${client} = ${options.factory}({ endpoint: 'http://127.0.0.1:4010', credentials });`,
+      `const { data, error } = await ${client}.${operation.operationId}(${input(operation)});`,
+      'console.log(error ?? data.Result);',
+      '',
+    ].join('\n');
+  };
+  return {
+    fromAssumeRole: program('fromAssumeRole'),
+    fromOidc: program('fromOidc'),
+    fromProfile: program('fromProfile'),
+    defaultChain: program('defaultChain'),
+  };
 }
 
 /**

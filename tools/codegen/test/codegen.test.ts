@@ -193,7 +193,9 @@ describe('code samples', () => {
     expect(Object.keys(sampleFiles).sort()).toEqual(
       operations
         .flatMap((operation) => [`${operation.operationId}.facade.ts`, `${operation.operationId}.raw.ts`])
-        .concat('credentials.ts')
+        .concat(
+          ['fromAssumeRole', 'fromOidc', 'fromProfile', 'defaultChain'].map((p) => `credentials.${p}.ts`),
+        )
         .sort(),
     );
     expect(sampleFiles['ListThings.raw.ts']).toContain(
@@ -366,7 +368,8 @@ describe('docs', () => {
     );
     const credentials = String(tag('credentials')?.description);
     expect(credentials).toContain('environment → OIDC');
-    expect(credentials).toContain('fromAssumeRole({');
+    for (const provider of ['fromAssumeRole({', 'fromOidc({', 'fromProfile({', 'defaultChain({'])
+      expect(credentials).toContain(provider);
     expect(() =>
       renderDocs({ ...docs, tags: [{ name: 'signing' }] }, docsOperations, docsSigning, options),
     ).toThrow('The spec already has a tag "signing"');
