@@ -9,24 +9,22 @@ import {
   type Operation,
   type ServiceModel,
   type ValueStyle,
-  type WireEncoding,
 } from '@volc-openapi/spec-model';
 import { SpecSchemas } from '@volc-openapi/spec-model/schemas';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { operationLink } from './docs.ts';
 
-export interface ConsoleOperation {
+/**
+ * What the console knows of one operation: its wire facts as the spec model reads them (the fields it
+ * picks from `Operation`), plus what the page adds.
+ */
+export interface ConsoleOperation
+  extends Pick<
+    Operation,
+    'operationId' | 'action' | 'version' | 'pathKey' | 'method' | 'encoding' | 'signed'
+  > {
   /** The operation's section id and deep link without `#/` (`<tag>/<operationid>`). */
   sectionId: string;
-  /** The name of its validator among the generated validators. */
-  operationId: string;
-  action: string;
-  version: string;
-  pathKey: string;
-  method: 'GET' | 'POST';
-  encoding: WireEncoding;
-  /** False for `security: []`: sent without a signature. */
-  signed: boolean;
   /** Declared list/object styles of the query or body fields (JSON bodies need none). */
   styles: Record<string, ValueStyle>;
   /** The spec's request example: the body, or the query parameters. */

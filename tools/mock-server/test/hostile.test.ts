@@ -67,6 +67,22 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** The signing headers for a request to the mock, signed by the mock's demo key. */
+/** The test query presigned with the demo keys, valid 60 s from `ageMs` ago. */
+async function presignedQuery(ageMs: number): Promise<URL> {
+  return new URL(
+    await presignUrl(
+      { method: 'GET', url: `http://${host}${QUERY_PATH}` },
+      {
+        credentials: MOCK_CREDENTIALS,
+        region: 'cn-beijing',
+        service: 'vms',
+        expiresInSeconds: 60,
+        date: new Date(Date.now() - ageMs),
+      },
+    ),
+  );
+}
+
 async function signed(
   method: string,
   target: string,
@@ -310,18 +326,7 @@ const badPresign = fc
     with: text,
   })
   .map(async ({ expired, param, remove, with: replacement }): Promise<Hostile> => {
-    const url = new URL(
-      await presignUrl(
-        { method: 'GET', url: `http://${host}${QUERY_PATH}` },
-        {
-          credentials: MOCK_CREDENTIALS,
-          region: 'cn-beijing',
-          service: 'vms',
-          expiresInSeconds: 60,
-          date: new Date(Date.now() - (expired ? 2 * HOUR : 0)),
-        },
-      ),
-    );
+    const url = await presignedQuery(expired ? 2 * HOUR : 0);
     secretsSent.add(url.searchParams.get('X-Signature') ?? '');
     const untouched = url.href;
     if (!expired) {
@@ -523,18 +528,7 @@ describe('hostile input', () => {
     [
       'an expired presigned URL',
       async () => {
-        const url = new URL(
-          await presignUrl(
-            { method: 'GET', url: `http://${host}${QUERY_PATH}` },
-            {
-              credentials: MOCK_CREDENTIALS,
-              region: 'cn-beijing',
-              service: 'vms',
-              expiresInSeconds: 60,
-              date: new Date(Date.now() - HOUR),
-            },
-          ),
-        );
+        const url = await presignedQuery(HOUR);
         return request('GET', `${url.pathname}${url.search}`, {});
       },
       'InvalidTimestamp',
@@ -543,12 +537,7 @@ describe('hostile input', () => {
     [
       'a tampered presigned URL',
       async () => {
-        const url = new URL(
-          await presignUrl(
-            { method: 'GET', url: `http://${host}${QUERY_PATH}` },
-            { credentials: MOCK_CREDENTIALS, region: 'cn-beijing', service: 'vms' },
-          ),
-        );
+        const url = await presignedQuery(0);
         url.searchParams.set('Type', '2');
         return request('GET', `${url.pathname}${url.search}`, {});
       },
