@@ -8,7 +8,7 @@ import {
   isRpcError,
   type ProvidedCredentials,
 } from '@volc-openapi/runtime';
-import { createStsClient, type StsClientOptions } from '@volc-openapi/sts';
+import { createStsClient, type StsClient, type StsClientOptions } from '@volc-openapi/sts';
 
 /** Options every provider that calls STS takes. */
 export interface StsExchangeOptions {
@@ -46,10 +46,10 @@ export interface StsAnswer {
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/i;
 
 /** The STS client of an exchange, signing with the exchange's clock unless its options name another. */
-export const stsClient = (options: StsExchangeOptions) =>
+export const stsClient = (options: StsExchangeOptions): StsClient =>
   createStsClient({ ...(options.now ? { now: options.now } : {}), ...options.sts });
 
-export const sessionName = (options: StsExchangeOptions, now: () => number) =>
+export const sessionName = (options: StsExchangeOptions, now: () => number): string =>
   options.roleSessionName ?? `volc-openapi-${now()}`;
 
 /**

@@ -1,8 +1,8 @@
 // `pnpm generate`: for every registry service whose spec is built, `volc-codegen docs --service <name>`
-// into generated/<name>/ (docs spec, TypeScript samples, previews), and generated/tsconfig.samples.json,
-// which type-checks the samples of every service whose client package this package depends on.
+// into generated/<name>/ (docs spec, TypeScript samples, previews); the samples are type-checked by the
+// workspace's one type check.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@volc-openapi/spec-model';
 import { PACKAGE_DIR, siteServices } from './site.ts';
@@ -37,25 +37,13 @@ for (const service of built) {
 for (const entry of missing)
   console.log(`docs generate: skipped ${entry.name}, ${entry.bundle} is not built`);
 
-// A service's samples import its client package; only those this package depends on can be checked.
+// A service's samples import its client package: the workspace's one type check (root tsconfig.json)
+// resolves it only when this package depends on it, as `pnpm new-service` arranges.
 const manifest = JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as {
   devDependencies?: Record<string, string>;
 };
-const checked = built.filter((service) => manifest.devDependencies?.[service.entry.clientPackage]);
 for (const service of built)
-  if (!checked.includes(service))
+  if (!manifest.devDependencies?.[service.entry.clientPackage])
     console.log(
-      `docs generate: samples of ${service.entry.name} are not type-checked, ${service.entry.clientPackage} is not a devDependency`,
+      `docs generate: add ${service.entry.clientPackage} to this package's devDependencies, or the type check cannot resolve the samples of ${service.entry.name}`,
     );
-writeFileSync(
-  join(generated, 'tsconfig.samples.json'),
-  `${JSON.stringify(
-    {
-      extends: '../tsconfig.json',
-      include: checked.map((service) => `${service.entry.name}/samples/*.ts`),
-      ...(checked.length === 0 ? { files: [] } : {}),
-    },
-    null,
-    2,
-  )}\n`,
-);

@@ -22,7 +22,7 @@ export type CredentialsProvider = () =>
 export type CredentialsInput = Credentials | CredentialsProvider;
 
 /** The message of a missing-credentials error: every way to provide them. */
-export const NO_CREDENTIALS =
+export const NO_CREDENTIALS: string =
   'No Volcengine credentials: pass `credentials` (a key pair or a provider) to the client, or (Node only) ' +
   'set VOLC_ACCESSKEY and VOLC_SECRETKEY (and VOLC_SESSION_TOKEN), or write ' +
   '{"VOLC_ACCESSKEY":"…","VOLC_SECRETKEY":"…"} to ~/.volc/config';

@@ -10,16 +10,22 @@ import { nodeSend } from './node-send.ts';
 
 export * from './exports.ts';
 
-import type { RpcClientOptions } from './create-client.ts';
+import type { RpcClientOptions, RpcService } from './create-client.ts';
+import type { CredentialsProvider } from './credentials.ts';
+import type { RawClient } from './raw-client.ts';
 
 export { fromEnv, fromSharedConfig, type SharedConfigOptions } from './node-credentials.ts';
 
 /** The default chain in Node: environment variables, then `~/.volc/config`. */
-export const defaultCredentials = /* @__PURE__ */ chainCredentials(fromEnv(), fromSharedConfig());
+export const defaultCredentials: CredentialsProvider = /* @__PURE__ */ chainCredentials(
+  fromEnv(),
+  fromSharedConfig(),
+);
 
 /** Creates the raw client and the facade's call for an Action/Version API, signed and retried by the runtime. */
-export const createRpcService = /* @__PURE__ */ serviceFactory(defaultCredentials, nodeSend);
+export const createRpcService: <Paths extends object>(options: RpcClientOptions) => RpcService<Paths> =
+  /* @__PURE__ */ serviceFactory(defaultCredentials, nodeSend);
 
 /** Creates an openapi-fetch client for an Action/Version API, signed and retried by the runtime. */
-export const createRpcClient = <Paths extends object>(options: RpcClientOptions) =>
+export const createRpcClient = <Paths extends object>(options: RpcClientOptions): RawClient<Paths> =>
   createRpcService<Paths>(options).raw;

@@ -3,11 +3,22 @@
 // but VMS and SMS send some error envelopes with HTTP 200: one middleware moves those to `error`, and
 // the raw client's types say so for every operation. Lists and objects in the query and in form bodies
 // are written as the spec declares them.
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+
+import type { Client, Middleware } from 'openapi-fetch';
+import * as openapiFetch from 'openapi-fetch';
 import { isErrorEnvelope, parseJson } from './envelope.ts';
 import { encodeForm, encodeQuery, type FieldStyles } from './form.ts';
 import { joinQuery } from './query-join.ts';
 import type { RpcErrorBody, SuccessBody } from './types.ts';
+
+/**
+ * openapi-fetch's `createClient` (its default export). Our CommonJS build imports its CommonJS build the
+ * way Node does, with the whole `module.exports` as the default, whose own `default` is the function.
+ */
+const createClient: typeof openapiFetch.default =
+  typeof openapiFetch.default === 'function'
+    ? openapiFetch.default
+    : (openapiFetch.default as unknown as { default: typeof openapiFetch.default }).default;
 
 /**
  * Hands openapi-fetch an error envelope that came with a 2xx status as a response it reads as an error.

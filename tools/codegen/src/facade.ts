@@ -100,6 +100,7 @@ export function renderFacade(
     '  type CallOptions,',
     '  defineOperations,',
     '  type FieldStyles,',
+    '  type OperationMeta,',
     '  operationMethods,',
     '  operationPaginators,',
     '  type Paginator,',
@@ -124,7 +125,10 @@ export function renderFacade(
   out.push(
     '/** Method, path key, encoding, idempotency and pagination of every operation, from the spec. */',
   );
-  out.push(`export const operationMeta = /* @__PURE__ */ defineOperations<${ids}>('${version}', {`);
+  // Annotated so that declarations need no inference (isolated declarations).
+  out.push(
+    `export const operationMeta: Record<${ids}, OperationMeta> = /* @__PURE__ */ defineOperations<${ids}>('${version}', {`,
+  );
   for (const operation of operations) out.push(`  ${operation.operationId}: ${metaRow(operation, version)},`);
   out.push('});\n');
 

@@ -124,7 +124,7 @@ describe('renderFacade', () => {
 
   it('records method, encoding, idempotency and pagination compactly, for defineOperations to expand', () => {
     expect(source).toContain(
-      "export const operationMeta = /* @__PURE__ */ defineOperations<MiniOperationId>('2022-01-01', {",
+      "export const operationMeta: Record<MiniOperationId, OperationMeta> = /* @__PURE__ */ defineOperations<MiniOperationId>('2022-01-01', {",
     );
     expect(source).toContain('  CreateThing: ["POST","json",false],');
     expect(source).toContain(

@@ -11,7 +11,7 @@ import {
   serviceEntry,
 } from '@volc-openapi/spec-model';
 import { type ServiceFacts, specFiles } from './spec-skeleton.ts';
-import { clientManifest, clientReadme, clientTsconfig, json } from './templates.ts';
+import { clientBuildConfig, clientManifest, clientReadme, clientTsconfig, json } from './templates.ts';
 
 export interface NewService extends ServiceFacts {
   name: string;
@@ -58,11 +58,16 @@ function editJson(
   write(root, path, json(value), written);
 }
 
-/** Adds `name: range` to a manifest's devDependencies, keeping them sorted. */
-const addDevDependency = (name: string) => (manifest: Record<string, unknown>) => {
-  const deps = { ...(manifest.devDependencies as Record<string, string>), [name]: 'workspace:*' };
-  manifest.devDependencies = Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b)));
-};
+/** Adds `name: workspace:*` for each name to a manifest's devDependencies, keeping them sorted. */
+const addDevDependency =
+  (...names: string[]) =>
+  (manifest: Record<string, unknown>) => {
+    const added = Object.fromEntries(names.map((name) => [name, 'workspace:*']));
+    const deps = { ...(manifest.devDependencies as Record<string, string>), ...added };
+    manifest.devDependencies = Object.fromEntries(
+      Object.entries(deps).sort(([a], [b]) => a.localeCompare(b)),
+    );
+  };
 
 /** Writes the new service into the repository at `root`; returns the paths written, relative to it. */
 export function scaffoldService(root: string, options: NewService): string[] {
@@ -79,6 +84,7 @@ export function scaffoldService(root: string, options: NewService): string[] {
   write(root, REGISTRY_FILE, `${registryText.replace(/\n*$/, '\n')}${entry}`, written);
   write(root, `packages/${service.name}/package.json`, json(clientManifest(service)), written);
   write(root, `packages/${service.name}/tsconfig.json`, json(clientTsconfig), written);
+  write(root, `packages/${service.name}/tsdown.config.ts`, clientBuildConfig, written);
   // Its first call is the skeleton's example Action, with the input its spec documents.
   const firstCall = {
     endpoint: options.endpoint,
@@ -111,5 +117,12 @@ export function scaffoldService(root: string, options: NewService): string[] {
   editJson(root, 'packages/docs/package.json', addDevDependency(service.clientPackage), written);
   // Its README's snippets run with the others.
   editJson(root, 'tools/readme-snippets/package.json', addDevDependency(service.clientPackage), written);
+  // The workspace's one type check runs after every package's build and generated code.
+  editJson(
+    root,
+    'tools/typecheck/package.json',
+    addDevDependency(service.clientPackage, service.specPackage),
+    written,
+  );
   return written;
 }

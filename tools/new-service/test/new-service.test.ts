@@ -107,11 +107,13 @@ describe('pnpm new-service', () => {
         `packages/${NAME}/README.md`,
         `packages/${NAME}/package.json`,
         `packages/${NAME}/tsconfig.json`,
+        `packages/${NAME}/tsdown.config.ts`,
         'packages/docs/package.json',
         'redocly.yaml',
         'spec/services.yaml',
         'tools/contract-tests/package.json',
         'tools/readme-snippets/package.json',
+        'tools/typecheck/package.json',
       ].sort(),
     );
     expect(lines).toBeLessThan(60);

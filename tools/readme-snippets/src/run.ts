@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Snippet } from './snippets.ts';
@@ -63,7 +63,8 @@ export function snippetRunner(snippets: Snippet[], workDir: string, baseConfig: 
     async typecheck() {
       if (typescript.length === 0) return [];
       for (const snippet of typescript) writeFileSync(paths.get(snippet) ?? '', snippet.code);
-      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      // TypeScript 7 (the native compiler) exports no `bin/tsc` subpath: the script sits beside its manifest.
+      const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc');
       const checked = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], {
         cwd: workDir,
       }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));

@@ -23,7 +23,10 @@ export interface Context<Key = unknown> {
   url: (url: string | URL) => UrlParts;
 }
 
-export const createContext = <Key>(crypto: CryptoProvider<Key>, url = urlParts): Context<Key> => ({
+export const createContext = <Key>(
+  crypto: CryptoProvider<Key>,
+  url: (url: string | URL) => UrlParts = urlParts,
+): Context<Key> => ({
   crypto,
   key: createKeyCache(crypto),
   url,

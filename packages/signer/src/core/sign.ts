@@ -37,7 +37,7 @@ export const seal = <Key>(
   { scope, key }: ScopedKey<Key>,
   xDate: string,
   canonical: string,
-) => {
+): Awaitable<string> => {
   const hash = crypto.sha256Hex(canonical);
   return typeof hash === 'string' && !(key instanceof Promise)
     ? crypto.hmacHex(key, stringToSign(xDate, scope, hash))
@@ -84,8 +84,17 @@ export const pickHeaders = (
 
 const DEFAULT_WANTED = ['content-type'];
 
+/** What every signature starts from: the checked key id, token, time and method, and the scoped key. */
+export interface Prepared<Key> {
+  accessKeyId: string;
+  token: string | undefined;
+  xDate: string;
+  method: string;
+  scoped: ScopedKey<Key>;
+}
+
 /** Checks what every signature needs and looks up the signing key (cached). */
-export const prepare = <Key>(ctx: Context<Key>, method: string, options: SignOptions) => {
+export const prepare = <Key>(ctx: Context<Key>, method: string, options: SignOptions): Prepared<Key> => {
   const { credentials, region, service } = options;
   const { accessKeyId, secretAccessKey, sessionToken } = checkCredentials(credentials);
   checkScope(region, service);

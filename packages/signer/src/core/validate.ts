@@ -3,7 +3,7 @@ import { fail } from './errors.ts';
 import type { Credentials } from './types.ts';
 
 /** An HTTP token (method or header name). */
-export const TOKEN = /^[!#$%&'*+.^`|~\w-]+$/;
+export const TOKEN: RegExp = /^[!#$%&'*+.^`|~\w-]+$/;
 /** Header names the signer computes itself. */
 const COMPUTED = ['host', 'x-date', 'x-content-sha256', 'x-security-token'];
 

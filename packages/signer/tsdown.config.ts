@@ -1,14 +1,15 @@
-import { defineConfig, type Options } from 'tsup';
+import { defineConfig, type UserConfig } from 'tsdown';
 
 // Two builds of one code base: `node` hashes with node:crypto, `web` with Web Crypto (no node: imports),
 // each with the main entry and the `presign` and `verify` subpaths. Code splitting (CJS too) puts what the
 // entries share in one chunk per build and format, so the entries share one key cache and one SignerError.
-const shared: Options = {
+// Declarations come from Oxc's isolated declarations: no second type check. tsdown cleans dist once
+// for both builds.
+const shared: UserConfig = {
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { generator: 'oxc' },
   sourcemap: true,
-  treeshake: true,
-  splitting: true,
+  fixedExtension: false,
 };
 
 export default defineConfig([
@@ -17,7 +18,6 @@ export default defineConfig([
     entry: ['src/node.ts', 'src/presign-node.ts', 'src/verify-node.ts'],
     platform: 'node',
     target: 'node20',
-    clean: true,
   },
   {
     ...shared,

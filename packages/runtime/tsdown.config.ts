@@ -1,14 +1,13 @@
-import { defineConfig } from 'tsup';
+import { defineConfig } from 'tsdown';
 
 // Two entries: `index` (browsers, workers, edge: no `node:` imports) and `node` (adds the env and
 // ~/.volc/config credential providers). package.json routes the `node` condition to the latter.
+// Declarations come from Oxc's isolated declarations: no second type check (the workspace's one
+// `tsc` run checks the code).
 export default defineConfig({
   entry: { index: 'src/index.ts', node: 'src/node.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  treeshake: true,
+  dts: { generator: 'oxc' },
   target: 'es2022',
-  // Keep `node:` specifiers: they mark Node-only imports unambiguously (and the browser test looks for them).
-  removeNodeProtocol: false,
+  fixedExtension: false,
 });
