@@ -21,7 +21,6 @@ import { readChangelog, renderDocs } from './docs.ts';
 import { consoleService, renderConsoleValidators } from './docs-console.ts';
 import { injectPreviews, renderPreviewBlock } from './docs-preview.ts';
 import { renderFacade } from './facade.ts';
-import { renderSchemaTypes } from './schema-types.ts';
 
 const USAGE = `usage:
   volc-codegen client   [--service <name>] --out <dir>   (schema.ts, facade.ts, index.ts; the service
@@ -112,6 +111,8 @@ async function main(): Promise<string> {
   switch (command) {
     case 'client': {
       const names = entry as ServiceEntry;
+      // Loaded here only: openapi-typescript brings TypeScript 5, a second of start-up the other commands skip.
+      const { renderSchemaTypes } = await import('./schema-types.ts');
       write(join(out, 'schema.ts'), await attempt(() => renderSchemaTypes(service.document)));
       write(
         join(out, 'facade.ts'),

@@ -120,7 +120,7 @@ export function scaffoldService(root: string, options: NewService): string[] {
   // The workspace's one type check runs after every package's build and generated code.
   editJson(
     root,
-    'tools/typecheck/package.json',
+    'tools/workspace-checks/package.json',
     addDevDependency(service.clientPackage, service.specPackage),
     written,
   );

@@ -113,7 +113,7 @@ describe('pnpm new-service', () => {
         'spec/services.yaml',
         'tools/contract-tests/package.json',
         'tools/readme-snippets/package.json',
-        'tools/typecheck/package.json',
+        'tools/workspace-checks/package.json',
       ].sort(),
     );
     expect(lines).toBeLessThan(60);
