@@ -15,6 +15,7 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const BENCHMARKS: Record<string, string> = {
   pipeline: 'node tools/bench/src/pipeline.ts',
   scale: 'node tools/bench/src/scale.ts',
+  typecheck: 'node tools/bench/src/typecheck.ts',
   signer: 'pnpm --silent --filter @volc-openapi/signer bench',
   client: 'pnpm --silent --filter @volc-openapi/client-bench bench',
   sizes: 'node tools/bench/src/sizes.ts',

@@ -1,7 +1,9 @@
 // Scale benchmark: synthetic VMS-style specs of 10, 100, 1,000 and 5,000 Actions (tools/synth-spec,
 // generated here and never committed) through every step of the pipeline. For each size: time and peak
 // memory of lint + bundle, types + facade generation, the docs build, and type-checking a consumer
-// program that calls one Action; the size of the generated code; and how each cost grows per 10×.
+// program that calls one Action, with TypeScript 7 (the native compiler, the workspace's checker) and
+// TypeScript 5 (the generator's) side by side; the size of the generated code; and how each cost grows
+// per 10×.
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +11,7 @@ import { readService } from '@volc-openapi/spec-model';
 import { synthesizeSpec } from '@volc-openapi/synth-spec';
 import { emit } from './report.ts';
 import { type CommandResult, runCommand } from './run-command.ts';
+import { TSC_5, TSC_7 } from './tsc.ts';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const work = fileURLToPath(new URL('../generated/scale/', import.meta.url));
@@ -20,6 +23,9 @@ const bin = (name: string) => {
   return existsSync(own) ? own : join(repo, 'node_modules/.bin', name);
 };
 
+const CONSUMER_7 = 'type-check a one-call consumer';
+const CONSUMER_5 = 'type-check a one-call consumer, TypeScript 5';
+
 const steps: Record<string, (dir: string) => string> = {
   'lint + bundle': (dir) =>
     `${TIME}${bin('redocly')} lint ${dir}/openapi.json --config ${repo}redocly.yaml --format=summary && ${TIME}${bin('redocly')} bundle ${dir}/openapi.json --config ${repo}redocly.yaml --ext json -o ${dir}/bundled.json`,
@@ -27,7 +33,8 @@ const steps: Record<string, (dir: string) => string> = {
     `${TIME}${bin('openapi-typescript')} ${dir}/bundled.json -o ${dir}/schema.ts --default-non-nullable=false && ${TIME}node ${repo}tools/codegen/src/cli.ts facade --spec ${dir}/bundled.json --out ${dir}/facade.ts --name Synth`,
   'docs site': (dir) =>
     `${TIME}node ${repo}tools/codegen/src/cli.ts docs --spec ${dir}/bundled.json --out ${dir}/docs --client-package @volc-openapi/vms --factory createVmsClient && ${TIME}${bin('redocly')} build-docs ${dir}/docs/openapi.docs.json --config ${repo}redocly.yaml --template ${repo}packages/docs/template.hbs --inlineBundle -o ${dir}/docs/index.html && ${TIME}node ${repo}tools/codegen/src/cli.ts previews --html ${dir}/docs/index.html --previews ${dir}/docs/previews.html`,
-  'type-check a one-call consumer': (dir) => `${TIME}${bin('tsc')} -p ${dir}/tsconfig.json`,
+  [CONSUMER_7]: (dir) => `${TIME}node ${TSC_7} -p ${dir}/tsconfig.json`,
+  [CONSUMER_5]: (dir) => `${TIME}node ${TSC_5} -p ${dir}/tsconfig.json`,
 };
 
 /** A program that calls the first Action of the synthetic API through the generated facade. */
@@ -87,9 +94,18 @@ for (const actions of SIZES) {
           ? { goal: '≤ 10 s', met: run.seconds <= 10 }
           : {};
     emit({ group: `scale ${actions}`, name: `${step}: time`, value: run.seconds, unit: 's', ...goal });
+
     if (run.peakMiB !== undefined)
       emit({ group: `scale ${actions}`, name: `${step}: peak memory`, value: run.peakMiB, unit: 'MiB' });
   }
+  const [native, classic] = [results.get(CONSUMER_7)?.get(actions), results.get(CONSUMER_5)?.get(actions)];
+  if (native && classic)
+    emit({
+      group: `scale ${actions}`,
+      name: 'type-check: TypeScript 5 / TypeScript 7',
+      value: classic.seconds / native.seconds,
+      unit: '×',
+    });
   const generated = bytes(join(dir, 'schema.ts')) + bytes(join(dir, 'facade.ts'));
   emit({
     group: `scale ${actions}`,
