@@ -4,6 +4,7 @@
 # workspace's dependencies (Node 22 comes with them, as the `node` devDependency).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+started=$SECONDS
 
 pnpm_version=$(node -p "require('./package.json').packageManager.split('@')[1]")
 if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$pnpm_version" ]; then
@@ -24,3 +25,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 pnpm install --frozen-lockfile
+
+# The first phase of `pnpm test`'s timing table (tools/test-reporter/src/phases.ts): a fresh record per run.
+mkdir -p .cache
+echo "{\"phase\":\"setup (pnpm, chromium, install)\",\"seconds\":$((SECONDS - started))}" > .cache/test-phases.jsonl
