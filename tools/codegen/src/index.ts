@@ -37,4 +37,4 @@ export {
   type SigningWalkthrough,
   type WireRequest,
 } from './samples.ts';
-export { renderSchemaTypes } from './schema-types.ts';
+export { digestOf, markUpToDate, upToDate } from './stamp.ts';

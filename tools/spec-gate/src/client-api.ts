@@ -4,13 +4,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  facadeSample,
-  rawSample,
-  renderClientIndex,
-  renderFacade,
-  renderSchemaTypes,
-} from '@volc-openapi/codegen';
+import { facadeSample, rawSample, renderClientIndex, renderFacade } from '@volc-openapi/codegen';
+import { renderSchemaTypes } from '@volc-openapi/codegen/schema-types';
 import {
   fieldStyles,
   type Operation,
