@@ -1,10 +1,12 @@
 // `pnpm generate`: for every registry service whose spec is built, `volc-codegen docs --service <name>`
-// into generated/<name>/ (docs spec, TypeScript samples, previews); the samples are type-checked by the
-// workspace's one type check.
+// into generated/<name>/ (docs spec, TypeScript samples, previews), unless its inputs are unchanged since
+// (scripts/inputs.ts); the samples are type-checked by the workspace's one type check.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { markUpToDate, upToDate } from '@volc-openapi/codegen';
 import { REPO_ROOT } from '@volc-openapi/spec-model';
+import { generateDigest, removeOthers } from './inputs.ts';
 import { PACKAGE_DIR, siteServices } from './site.ts';
 
 const generated = join(PACKAGE_DIR, 'generated');
@@ -13,10 +15,15 @@ if (built.length === 0) {
   console.error('docs generate: no service of spec/services.yaml has a bundled spec; build the specs first');
   process.exit(1);
 }
-rmSync(generated, { recursive: true, force: true });
 mkdirSync(generated, { recursive: true });
+removeOthers(generated, built);
 
 for (const service of built) {
+  const digest = generateDigest(service);
+  if (upToDate(service.generatedDir, digest)) {
+    console.log(`docs generate: ${service.entry.name} unchanged`);
+    continue;
+  }
   const run = spawnSync(
     'volc-codegen',
     [
@@ -33,6 +40,7 @@ for (const service of built) {
     { stdio: 'inherit' },
   );
   if (run.status !== 0) process.exit(run.status ?? 1);
+  markUpToDate(service.generatedDir, digest);
 }
 for (const entry of missing)
   console.log(`docs generate: skipped ${entry.name}, ${entry.bundle} is not built`);
