@@ -89,19 +89,16 @@ function parametersOf(document: JsonObject, rpc: RpcOperation): Map<string, Para
   };
   add('query', operation.query);
   add('body', operation.body?.fields ?? []);
-  for (const parameter of headerParameters(document, rpc.operation))
-    out.set(
-      `${parameter.in} ${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`,
-      parameter,
-    );
+  for (const [key, parameter] of headerParameters(document, rpc.operation)) out.set(key, parameter);
   return out;
 }
 
 /**
- * Header and cookie parameters of an operation and of its path item (the operation's own win). The spec
- * model skips them, as the clients never send them; whoever calls from the published spec must.
+ * Header and cookie parameters of an operation and of its path item (the operation's own win), by
+ * location and name (a header's in lower case, as HTTP reads it). The spec model skips them, as the
+ * clients never send them; whoever calls from the published spec must.
  */
-function headerParameters(document: JsonObject, operation: Located): Parameter[] {
+function headerParameters(document: JsonObject, operation: Located): Map<string, Parameter> {
   const pathItemAt = operation.at.slice(0, -1);
   const pathItem = nodeAt(document, pathItemAt);
   const lists: [unknown, string[]][] = [
@@ -114,7 +111,7 @@ function headerParameters(document: JsonObject, operation: Located): Parameter[]
     list.forEach((entry, index) => {
       const { node, at: where } = followLoose(document, entry, [...at, String(index)]);
       if ((node.in !== 'header' && node.in !== 'cookie') || typeof node.name !== 'string') return;
-      found.set(`${node.in} ${node.name}`, {
+      found.set(`${node.in} ${node.in === 'header' ? node.name.toLowerCase() : node.name}`, {
         name: node.name,
         in: node.in,
         required: node.required === true,
@@ -123,7 +120,7 @@ function headerParameters(document: JsonObject, operation: Located): Parameter[]
       });
     });
   }
-  return [...found.values()];
+  return found;
 }
 
 const responsesOf = (operation: Located) =>

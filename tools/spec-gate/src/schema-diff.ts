@@ -305,7 +305,7 @@ function compareUnionTransition(
   const headKeyword = unionKeyword(head.node);
   if ((baseKeyword === undefined) === (headKeyword === undefined)) return false;
   const toUnion = headKeyword !== undefined;
-  const keyword = headKeyword ?? baseKeyword ?? 'oneOf';
+  const keyword = (headKeyword ?? baseKeyword) as 'oneOf' | 'anyOf';
   const [union, plain] = toUnion
     ? [
         { ...head, document: sides[1].document },
@@ -323,10 +323,10 @@ function compareUnionTransition(
   const fitting = forms.filter((form) => (toUnion ? fits(plain, form, ctx) : fits(form, plain, ctx))).length;
   const request = ctx.direction === 'request';
   const compatible = request === toUnion ? fitting > 0 : fitting === forms.length;
-  const verb = request ? 'accept' : 'fit';
+  const verb = (count: number) => `${request ? 'accept' : 'fit'}${count === 1 ? 's' : ''}`;
   const change = toUnion
-    ? `now a ${keyword} of ${forms.length} form(s), ${fitting} of which ${verb} what was ${request ? 'sent' : 'returned'}`
-    : `no longer a ${keyword}: it ${verb}s ${fitting} of its ${forms.length} earlier form(s)`;
+    ? `now a union (${keyword}) of ${forms.length} form(s), ${fitting} of which ${verb(fitting)} what was ${request ? 'sent' : 'returned'}`
+    : `no longer a union (${keyword}): it ${verb(1)} ${fitting} of its ${forms.length} earlier form(s)`;
   ctx.findings.add(
     compatible ? 'compatible' : 'breaking',
     request
