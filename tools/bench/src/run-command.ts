@@ -21,7 +21,6 @@ export function runCommand(
         ...process.env,
         TURBO_TELEMETRY_DISABLED: '1',
         REDOCLY_TELEMETRY: 'off',
-        OPTIC_TELEMETRY_LEVEL: 'off',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

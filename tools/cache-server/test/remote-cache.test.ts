@@ -64,7 +64,6 @@ function cloneAndBuild(name: string): { dir: string; tasks: TaskSummary[] } {
       TURBO_TOKEN: TOKEN,
       TURBO_TELEMETRY_DISABLED: '1',
       REDOCLY_TELEMETRY: 'off',
-      OPTIC_TELEMETRY_LEVEL: 'off',
     },
   });
   const runs = join(dir, '.turbo', 'runs');

@@ -20,7 +20,6 @@ import { canonical } from './document.ts';
 import type { Finding } from './findings.ts';
 import { decide, formatVerdict, type GateVerdict } from './gate.ts';
 import { bundleProblems } from './integrity.ts';
-import { type OpticFinding, runOptic } from './optic.ts';
 import { packageApiFindings } from './package-api.ts';
 import { locateSources, type SourceMap, sourceMap } from './sources.ts';
 
@@ -44,8 +43,6 @@ export interface CheckOptions {
   working?: (service: ServiceEntry) => WorkingSource;
   /** A baseline file instead of the registry's `spec/<name>/baseline.openapi.json`. */
   baseline?: (service: ServiceEntry) => string;
-  /** Run optic as a second opinion (default true). */
-  optic?: boolean;
   /** Compare what consumers compile against: the clients' types and samples, the packages' exports (default true). */
   api?: boolean;
   /** Why a published package's committed API report is stale, by package name (see `checkReports`). */
@@ -158,21 +155,10 @@ export async function checkService(options: CheckOptions, service: ServiceEntry)
     findings = pointAtEdits(findings, sourceMap(working.sources, root));
   const stale = options.staleReports?.get(service.clientPackage);
   if (stale) integrity.push(stale);
-  let optic: OpticFinding[] = [];
-  // Optic writes a ci-run-details.json report into its working folder: give it a scratch one.
-  if (base && head && working && options.optic !== false) {
-    const scratch = mkdtempSync(join(tmpdir(), 'spec-gate-optic-'));
-    try {
-      optic = await runOptic(baselineFile, working.file, scratch);
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
-  }
   const verdict = decide({
     findings,
     changesets: options.changesets,
     group: serviceGroup(options.changesetConfig, service),
-    optic,
     integrity,
   });
   return {

@@ -1,7 +1,8 @@
 // Classifies every difference between a released (base) and a working (head) bundled spec, reading
 // the document the way an Action/Version RPC client does: a path key is an Action at a Version, the
 // HTTP method and the request media type are the wire contract, and a parameter is a name in the query
-// or in the body whichever way it travels.
+// or in the body whichever way it travels. Header and cookie parameters and the error bodies, which the
+// generated clients do not read, are compared too: they are the contract of the published spec.
 import {
   isObject,
   type JsonObject,
@@ -33,7 +34,7 @@ interface RpcOperation {
 
 interface Parameter {
   name: string;
-  in: 'query' | 'body';
+  in: 'query' | 'body' | 'header' | 'cookie';
   required: boolean;
   /** The schema as written at `at` (a reference stays one, so findings point where it is defined). */
   schema: unknown;
@@ -66,8 +67,13 @@ function operationsOf(service: ServiceModel): RpcOperation[] {
   });
 }
 
-/** Every input parameter of an operation, as the model reads it: query parameters and top-level body fields. */
-function parametersOf(document: JsonObject, operation: Operation): Map<string, Parameter> {
+/**
+ * Every input parameter of an operation: query parameters and top-level body fields as the model reads
+ * them, by name (so a parameter moved between query and body is one parameter), then header and cookie
+ * parameters, by location and name.
+ */
+function parametersOf(document: JsonObject, rpc: RpcOperation): Map<string, Parameter> {
+  const operation = rpc.model;
   const out = new Map<string, Parameter>();
   const add = (where: Parameter['in'], fields: Operation['query']) => {
     for (const field of fields) {
@@ -83,20 +89,56 @@ function parametersOf(document: JsonObject, operation: Operation): Map<string, P
   };
   add('query', operation.query);
   add('body', operation.body?.fields ?? []);
+  for (const [key, parameter] of headerParameters(document, rpc.operation)) out.set(key, parameter);
   return out;
 }
 
-function successSchema(
+/**
+ * Header and cookie parameters of an operation and of its path item (the operation's own win), by
+ * location and name (a header's in lower case, as HTTP reads it). The spec model skips them, as the
+ * clients never send them; whoever calls from the published spec must.
+ */
+function headerParameters(document: JsonObject, operation: Located): Map<string, Parameter> {
+  const pathItemAt = operation.at.slice(0, -1);
+  const pathItem = nodeAt(document, pathItemAt);
+  const lists: [unknown, string[]][] = [
+    [isObject(pathItem) ? pathItem.parameters : undefined, [...pathItemAt, 'parameters']],
+    [operation.node.parameters, [...operation.at, 'parameters']],
+  ];
+  const found = new Map<string, Parameter>();
+  for (const [list, at] of lists) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry, index) => {
+      const { node, at: where } = followLoose(document, entry, [...at, String(index)]);
+      if ((node.in !== 'header' && node.in !== 'cookie') || typeof node.name !== 'string') return;
+      found.set(`${node.in} ${node.in === 'header' ? node.name.toLowerCase() : node.name}`, {
+        name: node.name,
+        in: node.in,
+        required: node.required === true,
+        schema: node.schema,
+        at: [...where, 'schema'],
+      });
+    });
+  }
+  return found;
+}
+
+const responsesOf = (operation: Located) =>
+  isObject(operation.node.responses) ? operation.node.responses : {};
+
+/** The JSON body schema of an operation's response with this status, if it has one. */
+function responseSchema(
   document: JsonObject,
   operation: Located,
+  status: string,
 ): { node: unknown; at: string[] } | undefined {
-  const responses = isObject(operation.node.responses) ? operation.node.responses : {};
-  if (responses['200'] === undefined) return undefined;
-  const ok = followLoose(document, responses['200'], [...operation.at, 'responses', '200']);
-  const content = isObject(ok.node.content) ? ok.node.content : {};
+  const responses = responsesOf(operation);
+  if (responses[status] === undefined) return undefined;
+  const response = followLoose(document, responses[status], [...operation.at, 'responses', status]);
+  const content = isObject(response.node.content) ? response.node.content : {};
   const media = content['application/json'];
   if (!isObject(media)) return undefined;
-  return { node: media.schema, at: [...ok.at, 'content', 'application/json', 'schema'] };
+  return { node: media.schema, at: [...response.at, 'content', 'application/json', 'schema'] };
 }
 
 /** Documented error codes of an operation, as `Code@status`. */
@@ -176,11 +218,12 @@ function compareOperation(
       'the security requirement or its scheme changed',
     );
 
-  const baseParameters = parametersOf(base, before.model);
-  const headParameters = parametersOf(head, after.model);
+  const baseParameters = parametersOf(base, before);
+  const headParameters = parametersOf(head, after);
   const context = schemaContext('request', findings);
-  for (const [name, was] of baseParameters) {
-    const now = headParameters.get(name);
+  for (const [key, was] of baseParameters) {
+    const { name } = was;
+    const now = headParameters.get(key);
     if (!now) {
       findings.add(
         'breaking',
@@ -223,8 +266,9 @@ function compareOperation(
       name,
     );
   }
-  for (const [name, now] of headParameters) {
-    if (baseParameters.has(name)) continue;
+  for (const [key, now] of headParameters) {
+    if (baseParameters.has(key)) continue;
+    const { name } = now;
     if (now.required)
       findings.add(
         'breaking',
@@ -255,8 +299,8 @@ function compareOperation(
       );
   }
 
-  const baseResult = successSchema(base, before.operation);
-  const headResult = successSchema(head, after.operation);
+  const baseResult = responseSchema(base, before.operation, '200');
+  const headResult = responseSchema(head, after.operation, '200');
   if (baseResult && headResult)
     compareSchemas(
       { document: base, ...baseResult },
@@ -272,6 +316,8 @@ function compareOperation(
       pointer(baseResult.at),
       'the 200 JSON response is gone',
     );
+
+  findings.items.push(...errorBodyFindings(base, head, before, after));
 
   const baseCodes = errorCodes(before.model);
   const headCodes = errorCodes(after.model);
@@ -311,6 +357,28 @@ function compareOperation(
   )
     findings.add('compatible', 'documentation', 'head', at, 'examples or other documentation changed');
   return findings.items;
+}
+
+/**
+ * Changes of the error bodies (every status but 200, that both sides document), compared as responses:
+ * consumers read the error code and message from them. The statuses share one envelope, so a change of
+ * it is reported once.
+ */
+function errorBodyFindings(
+  base: JsonObject,
+  head: JsonObject,
+  before: RpcOperation,
+  after: RpcOperation,
+): Finding[] {
+  const findings = new FindingList(after);
+  const context = schemaContext('response', findings);
+  for (const status of Object.keys(responsesOf(before.operation))) {
+    if (status === '200') continue;
+    const was = responseSchema(base, before.operation, status);
+    const now = responseSchema(head, after.operation, status);
+    if (was && now) compareSchemas({ document: base, ...was }, { document: head, ...now }, context, '');
+  }
+  return findings.items.map((finding) => ({ ...finding, message: `error body: ${finding.message}` }));
 }
 
 function documentFindings(base: ServiceModel, head: ServiceModel): Finding[] {

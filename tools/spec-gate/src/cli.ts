@@ -24,7 +24,6 @@ const USAGE = `usage: volc-spec-gate <check|baseline> [options]
   --baseline <file>   this baseline file instead of spec/<service>/baseline.openapi.json (one service only)
   --head <file>       compare this bundle instead of bundling the sources (check, one service only)
   --bundled           compare the built bundles, spec/<service>/dist/openapi.json (check only)
-  --no-optic          skip optic's generic breaking-change checks (check only)
   --no-api            skip what consumers compile against: client types, docs samples, package exports (check only)
   --verbose           list every compatible change (default: counted by kind)`;
 
@@ -44,7 +43,6 @@ try {
       baseline: { type: 'string' },
       head: { type: 'string' },
       bundled: { type: 'boolean', default: false },
-      'no-optic': { type: 'boolean', default: false },
       'no-api': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -122,7 +120,6 @@ const options: CheckOptions = {
   changesetConfig: join(root, '.changeset', 'config.json'),
   working,
   ...(baselineFile ? { baseline: () => baselineFile } : {}),
-  optic: !values['no-optic'],
   api,
   staleReports: checkReports(packages),
 };

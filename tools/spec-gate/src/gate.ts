@@ -4,15 +4,12 @@
 // what was never released are listed apart: they are free until the next release.
 import { type Changeset, declaring } from './changesets.ts';
 import type { Finding } from './findings.ts';
-import type { OpticFinding } from './optic.ts';
 
 export interface GateInput {
   findings: Finding[];
   changesets: Changeset[];
   /** The packages whose major bump declares a break (see `serviceGroup`, `fixedGroup`); the first is the one named. */
   group: string[];
-  /** Optic's failed checks; those on operations the RPC rules found no break in count as breaks. */
-  optic?: OpticFinding[];
   /** Problems with the baseline file or tracked generated files; any of them fails the gate. */
   integrity?: string[];
 }
@@ -26,8 +23,6 @@ export interface GateVerdict {
   compatible: Finding[];
   /** Operations added since the release: not yet released, free to change until the next one. */
   unreleased: Finding[];
-  /** Optic findings added as breaks (the RPC rules had none for their operation). */
-  opticOnly: OpticFinding[];
   /** The changesets that declare a major bump of the group. */
   majors: Changeset[];
   /** Lines to print after the findings: what the verdict rests on and what to do. */
@@ -44,21 +39,10 @@ export function decide(input: GateInput): GateVerdict {
   const compatible = input.findings.filter(
     (finding) => finding.severity === 'compatible' && !UNRELEASED_RULES.has(finding.rule),
   );
-  const judged = new Set(
-    [...breaking, ...unreleased].map((finding) => `${finding.action}@${finding.version}`),
-  );
-  const seen = new Set<string>();
-  const opticOnly = (input.optic ?? []).filter((finding) => {
-    const key = `${finding.action}@${finding.version}`;
-    const id = `${key}\n${finding.rule}\n${finding.message}`;
-    if (judged.has(key) || seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
   const majors = declaring(input.changesets, input.group, 'major');
   const any = declaring(input.changesets, input.group, 'any');
   const integrity = input.integrity ?? [];
-  const breaks = breaking.length + opticOnly.length;
+  const breaks = breaking.length;
   const changes = compatible.length + unreleased.length;
   const notes: string[] = [...integrity.map((problem) => `error: ${problem}`)];
   const named = input.group[0] ?? '';
@@ -84,7 +68,7 @@ export function decide(input: GateInput): GateVerdict {
     notes.push(`${changes} compatible change(s), recorded by ${any.map((c) => c.file).join(', ')}.`);
   } else notes.push('No difference from the release.');
   if (integrity.length > 0 && breaks === 0) status = 'FAILED (see the errors above)';
-  return { ok, breaking, compatible, unreleased, opticOnly, majors, notes, status };
+  return { ok, breaking, compatible, unreleased, majors, notes, status };
 }
 
 function line(finding: Finding): string {
@@ -117,14 +101,6 @@ export function formatVerdict(verdict: GateVerdict, packageName: string, verbose
   const out: string[] = [];
   if (verdict.breaking.length > 0)
     out.push(`Breaking changes (${verdict.breaking.length}):`, ...verdict.breaking.map(line));
-  if (verdict.opticOnly.length > 0)
-    out.push(
-      `Breaking changes found by optic only (${verdict.opticOnly.length}):`,
-      ...verdict.opticOnly.map(
-        (f) =>
-          `  ${f.action} ${f.version}  [optic: ${f.rule}] ${f.message}${f.at ? `\n      at ${f.at}` : ''}`,
-      ),
-    );
   if (verdict.compatible.length > 0) {
     out.push(`Compatible changes (${verdict.compatible.length}): ${byKind(verdict.compatible)}`);
     if (verbose) out.push(...verdict.compatible.map(line));

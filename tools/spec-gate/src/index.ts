@@ -33,6 +33,5 @@ export { brokenRefs, canonical } from './document.ts';
 export type { Finding, Severity } from './findings.ts';
 export { decide, formatVerdict, type GateInput, type GateVerdict } from './gate.ts';
 export { bundleProblems, generatedPaths, trackedGenerated } from './integrity.ts';
-export { type OpticFinding, parseOpticReport, runOptic } from './optic.ts';
 export { type ExportFinding, type ExportRule, packageApiFindings } from './package-api.ts';
 export { locateSources, sourceMap } from './sources.ts';

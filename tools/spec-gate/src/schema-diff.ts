@@ -3,7 +3,7 @@
 // their type. References are followed and `allOf` merged on both sides.
 import { isObject, type JsonObject, pointer } from '@volc-openapi/spec-model';
 import { canonical, followLoose } from './document.ts';
-import type { FindingList } from './findings.ts';
+import { FindingList } from './findings.ts';
 
 export type Direction = 'request' | 'response';
 
@@ -277,6 +277,72 @@ function compareBranches(
   }
 }
 
+const unionKeyword = (schema: JsonObject) =>
+  Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined;
+
+/** Would the change from `base` to `head` break nothing, in the context's direction? (Findings discarded.) */
+function fits(base: SchemaSide, head: SchemaSide, ctx: Context): boolean {
+  const trial = schemaContext(ctx.direction, new FindingList({ action: '', version: '' }));
+  for (const key of ctx.seen) trial.seen.add(key);
+  compareSchemas(base, head, trial, '');
+  return trial.findings.items.every((finding) => finding.severity === 'compatible');
+}
+
+/**
+ * A plain schema that became a union (`oneOf`/`anyOf`), or a union that became a plain schema: the plain
+ * one is compared with each form. A request stays compatible when some new form accepts the old plain
+ * schema, or the new plain schema accepts every old form; a response, when every new form fits the old
+ * plain schema, or the new plain schema fits some old form. Returns whether it was such a change.
+ */
+function compareUnionTransition(
+  base: Resolved,
+  head: Resolved,
+  sides: [SchemaSide, SchemaSide],
+  label: string,
+  ctx: Context,
+): boolean {
+  const baseKeyword = unionKeyword(base.node);
+  const headKeyword = unionKeyword(head.node);
+  if ((baseKeyword === undefined) === (headKeyword === undefined)) return false;
+  const toUnion = headKeyword !== undefined;
+  const keyword = (headKeyword ?? baseKeyword) as 'oneOf' | 'anyOf';
+  const [union, plain] = toUnion
+    ? [
+        { ...head, document: sides[1].document },
+        { ...base, document: sides[0].document },
+      ]
+    : [
+        { ...base, document: sides[0].document },
+        { ...head, document: sides[1].document },
+      ];
+  const forms: SchemaSide[] = (union.node[keyword] as unknown[]).map((node, index) => ({
+    document: union.document,
+    node,
+    at: [...union.at, keyword, String(index)],
+  }));
+  const fitting = forms.filter((form) => (toUnion ? fits(plain, form, ctx) : fits(form, plain, ctx))).length;
+  const request = ctx.direction === 'request';
+  const compatible = request === toUnion ? fitting > 0 : fitting === forms.length;
+  const verb = (count: number) => `${request ? 'accept' : 'fit'}${count === 1 ? 's' : ''}`;
+  const change = toUnion
+    ? `now a union (${keyword}) of ${forms.length} form(s), ${fitting} of which ${verb(fitting)} what was ${request ? 'sent' : 'returned'}`
+    : `no longer a union (${keyword}): it ${verb(1)} ${fitting} of its ${forms.length} earlier form(s)`;
+  ctx.findings.add(
+    compatible ? 'compatible' : 'breaking',
+    request
+      ? compatible
+        ? 'request-widened'
+        : 'request-narrowed'
+      : compatible
+        ? 'response-narrowed'
+        : 'response-type-changed',
+    'head',
+    pointer(head.at),
+    `${label || 'the schema'}: ${change}`,
+  );
+  return true;
+}
+
 /** Compares the schema `base` (released) with `head` (working), recording findings under `label`. */
 export function compareSchemas(
   baseSide: SchemaSide,
@@ -290,6 +356,7 @@ export function compareSchemas(
   if (ctx.seen.has(key)) return;
   ctx.seen.add(key);
   const at = pointer(head.at);
+  if (compareUnionTransition(base, head, [baseSide, headSide], label, ctx)) return;
   const baseTypes = typesOf(base.node);
   const headTypes = typesOf(head.node);
   if (describeTypes(baseTypes) !== describeTypes(headTypes)) {

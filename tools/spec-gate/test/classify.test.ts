@@ -135,6 +135,30 @@ const MUTATIONS: Mutation[] = [
     rule: 'request-parameter-removed',
   },
   {
+    name: 'a required header parameter added (the clients never send one; callers from the spec must)',
+    mutate: (d) =>
+      push(d, ['paths', USABLE, 'get', 'parameters'], {
+        name: 'X-Tenant',
+        in: 'header',
+        required: true,
+        schema: { type: 'string' },
+      }),
+    breaking: true,
+    rule: 'request-parameter-added-required',
+    action: 'QueryUsableResourceV2',
+  },
+  {
+    name: 'an optional cookie parameter added',
+    mutate: (d) =>
+      push(d, ['paths', USABLE, 'get', 'parameters'], {
+        name: 'session',
+        in: 'cookie',
+        schema: { type: 'string' },
+      }),
+    breaking: false,
+    rule: 'request-parameter-added',
+  },
+  {
     name: 'a request parameter moved from the body to the query',
     mutate: (d) => {
       remove(d, ['paths', DELETE, 'post', 'requestBody']);
@@ -228,6 +252,18 @@ const MUTATIONS: Mutation[] = [
     mutate: (d) => set(d, S('QueryOpenGetResourceResult', 'properties', 'Total'), { type: 'string' }),
     breaking: true,
     rule: 'response-type-changed',
+  },
+  {
+    name: 'a field of the error body removed',
+    mutate: (d) => remove(d, S('ErrorDetail', 'properties', 'CodeN')),
+    breaking: true,
+    rule: 'response-field-removed',
+  },
+  {
+    name: 'a field added to the error body',
+    mutate: (d) => set(d, S('ErrorDetail', 'properties', 'Hint'), { type: 'string' }),
+    breaking: false,
+    rule: 'response-field-added',
   },
   {
     name: 'a response field added',
@@ -354,6 +390,48 @@ describe('classify', () => {
         ],
       ]);
     }
+  });
+
+  it('compares a plain schema that became a union, or back, with each form', () => {
+    const places = {
+      request: S('QueryOpenGetResourceRequest', 'properties', 'Keyword'),
+      response: S('QueryOpenGetResourceResult', 'properties', 'Total'),
+    };
+    const union = (...types: string[]) => ({ oneOf: types.map((type) => ({ type })) });
+    const expected: [keyof typeof places, unknown, unknown, string, Finding['severity']][] = [
+      // A request must still accept what was sent: some new form takes the old schema...
+      ['request', { type: 'string' }, union('string', 'integer'), 'request-widened', 'compatible'],
+      ['request', { type: 'string' }, union('integer', 'boolean'), 'request-narrowed', 'breaking'],
+      // ...or the new plain schema takes every old form.
+      ['request', union('string', 'integer'), { type: 'string' }, 'request-narrowed', 'breaking'],
+      // A response must return what fits the old schema: every new form...
+      ['response', { type: 'integer' }, union('integer', 'string'), 'response-type-changed', 'breaking'],
+      // ...or a plain new schema that is one of the old forms.
+      ['response', union('integer', 'string'), { type: 'integer' }, 'response-narrowed', 'compatible'],
+      ['response', union('integer', 'string'), { type: 'boolean' }, 'response-type-changed', 'breaking'],
+    ];
+    for (const [side, before, after, rule, severity] of expected) {
+      const released = structuredClone(base);
+      const working = structuredClone(base);
+      set(released, places[side], before);
+      set(working, places[side], after);
+      const found = classify(released, working).filter(
+        (finding) => finding.action === 'QueryOpenGetResource',
+      );
+      expect(
+        found.map((finding) => [finding.severity, finding.rule]),
+        `${side} ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+      ).toEqual([[severity, rule]]);
+    }
+  });
+
+  it('reports a change of the error envelope once per operation, whatever its statuses', () => {
+    const found = run(MUTATIONS.find((m) => m.name === 'a field of the error body removed') as Mutation);
+    expect(found.map((f) => `${f.action}: ${f.message}`)).toEqual([
+      'OpenDeleteResource: error body: ResponseMetadata.Error.CodeN removed',
+      'QueryOpenGetResource: error body: ResponseMetadata.Error.CodeN removed',
+      'QueryUsableResourceV2: error body: ResponseMetadata.Error.CodeN removed',
+    ]);
   });
 
   it('names the Action, Version and JSON pointer of a nested change', () => {

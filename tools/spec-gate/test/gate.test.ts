@@ -1,5 +1,5 @@
-// The verdict (changeset override, "no changeset" report), changeset parsing, integrity checks, optic's
-// report, and the command end to end in a scratch repository.
+// The verdict (changeset override, "no changeset" report), changeset parsing, integrity checks, and the
+// command end to end in a scratch repository.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,11 +17,9 @@ import {
   generatedPaths,
   type JsonObject,
   parseChangeset,
-  parseOpticReport,
-  runOptic,
   serviceGroup,
 } from '../src/index.ts';
-import { push, remove, set } from './mutate.ts';
+import { remove, set } from './mutate.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 const base = JSON.parse(readFileSync(fixture('base.openapi.json'), 'utf8')) as JsonObject;
@@ -100,19 +98,6 @@ describe('the verdict', () => {
     });
     expect(verdict.ok).toBe(false);
   });
-
-  it('adds optic breaks only for operations its own rules found unbroken', () => {
-    const report = parseOpticReport(readFileSync(fixture('optic-report.txt'), 'utf8'));
-    const verdict = decide({
-      findings: classify(base, breakingHead),
-      changesets: [],
-      group: GROUP,
-      optic: report,
-    });
-    expect(verdict.opticOnly.map((f) => `${f.action} ${f.rule}`)).toEqual([
-      'QueryOpenGetResource prevent changing request property to required',
-    ]);
-  });
 });
 
 describe('changesets', () => {
@@ -172,32 +157,6 @@ describe('integrity', () => {
   });
 });
 
-describe('optic', () => {
-  it('reads its report per operation, path keys read as Action and Version', () => {
-    const report = parseOpticReport(readFileSync(fixture('optic-report.txt'), 'utf8'));
-    expect(report[0]).toEqual({
-      action: 'OpenDeleteResource',
-      version: '2022-01-01',
-      method: 'POST',
-      rule: 'prevent operation removal',
-      message: 'cannot remove an operation. This is a breaking change.',
-      at: '../base.json:37:2219',
-    });
-    expect(report).toHaveLength(3);
-  });
-
-  it('runs offline on two bundles and reports a break', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'spec-gate-optic-'));
-    const head = mutated((d) =>
-      push(d, ['components', 'schemas', 'QueryOpenGetResourceRequest', 'required'], 'Keyword'),
-    );
-    writeFileSync(join(dir, 'base.json'), JSON.stringify(base));
-    writeFileSync(join(dir, 'head.json'), JSON.stringify(head));
-    const findings = await runOptic(join(dir, 'base.json'), join(dir, 'head.json'), dir);
-    expect(findings.map((f) => `${f.action} ${f.version}`)).toContain('QueryOpenGetResource 2022-01-01');
-  });
-});
-
 describe('volc-spec-gate check', () => {
   const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
@@ -223,13 +182,9 @@ describe('volc-spec-gate check', () => {
   }
   const check = (root: string, head: JsonObject) => {
     writeFileSync(join(root, 'head.json'), JSON.stringify(head));
-    return spawnSync(
-      process.execPath,
-      [cli, 'check', '--root', root, '--head', 'head.json', '--no-optic', '--no-api'],
-      {
-        encoding: 'utf8',
-      },
-    );
+    return spawnSync(process.execPath, [cli, 'check', '--root', root, '--head', 'head.json', '--no-api'], {
+      encoding: 'utf8',
+    });
   };
 
   it('fails on a break, passes once a changeset declares it major', () => {
@@ -283,13 +238,9 @@ describe('volc-spec-gate check', () => {
         join(root, 'spec', name, 'dist/openapi.json'),
         typeof head === 'string' ? head : JSON.stringify(head),
       );
-    return spawnSync(
-      process.execPath,
-      [cli, 'check', '--root', root, '--bundled', '--no-optic', '--no-api'],
-      {
-        encoding: 'utf8',
-      },
-    );
+    return spawnSync(process.execPath, [cli, 'check', '--root', root, '--bundled', '--no-api'], {
+      encoding: 'utf8',
+    });
   };
   /** The report section of one service: from its `spec:check <name>` header to the next one. */
   const section = (stdout: string, name: string) =>
@@ -355,13 +306,9 @@ describe('volc-spec-gate check', () => {
     );
     // A released service whose bundle is missing does fail.
     rmSync(join(root, 'spec/vms/dist/openapi.json'));
-    const missing = spawnSync(
-      process.execPath,
-      [cli, 'check', '--root', root, '--bundled', '--no-optic', '--no-api'],
-      {
-        encoding: 'utf8',
-      },
-    );
+    const missing = spawnSync(process.execPath, [cli, 'check', '--root', root, '--bundled', '--no-api'], {
+      encoding: 'utf8',
+    });
     expect(missing.status).toBe(1);
     expect(missing.stdout).toContain('no bundle at spec/vms/dist/openapi.json');
   });
@@ -396,7 +343,7 @@ describe('volc-spec-gate check on spec sources', () => {
     return root;
   }
   const run = (root: string, ...args: string[]) =>
-    spawnSync(process.execPath, [cli, 'check', '--root', root, '--no-optic', ...args], { encoding: 'utf8' });
+    spawnSync(process.execPath, [cli, 'check', '--root', root, ...args], { encoding: 'utf8' });
 
   it('names the working file and line of a breaking edit, and the package to bump', () => {
     const root = stsRepo();
