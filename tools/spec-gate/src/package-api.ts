@@ -67,7 +67,12 @@ function fingerprint(checker: ts.TypeChecker, symbol: ts.Symbol): string {
     const source = statement.getSourceFile();
     if (source.fileName.includes('/node_modules/')) return;
     texts.push(
-      printer.printNode(ts.EmitHint.Unspecified, statement, source).replace(/^(export )?(declare )?/, ''),
+      printer
+        .printNode(ts.EmitHint.Unspecified, statement, source)
+        .replace(/^(export )?(declare )?/, '')
+        // The printer keeps each string literal's quotes as written: which ones a declaration emitter
+        // chose is no change to the API.
+        .replace(/'((?:[^'\\\n]|\\.)*)'/g, '"$1"'),
     );
     const walk = (node: ts.Node): void => {
       if (ts.isIdentifier(node)) {

@@ -206,7 +206,8 @@ describe('package exports against the released declarations', () => {
   it('finds a removed export, narrowed parameters and a changed type, each named with its entry and line', () => {
     const { pkg, root } = runtimeCopy((text) =>
       text
-        .replace(/\b\w+ as isRpcError, /g, '')
+        // Out of each entry's export list (the shared chunk keeps declaring it).
+        .replace(/^(export \{.*?)\bisRpcError, /gm, '$1')
         .replace(
           'declare function anySignal(signals: (AbortSignal | undefined)[])',
           'declare function anySignal(signals: AbortSignal[])',
