@@ -22,7 +22,8 @@ export default defineConfig([
   {
     ...shared,
     entry: ['src/web.ts', 'src/presign-web.ts', 'src/verify-web.ts'],
-    platform: 'browser',
+    // Neutral, not browser: the code imports nothing of Node's, and Rolldown builds CJS for Node anyway.
+    platform: 'neutral',
     target: 'es2022',
   },
 ]);

@@ -130,21 +130,8 @@ in [tools/mock-server](../../tools/mock-server/README.md).
 `;
 }
 
-/**
- * packages/<name>/tsdown.config.ts: ESM and CJS with declarations from Oxc's isolated declarations, so
- * the 0.5 MB of generated types are emitted without a second type check (the workspace's one `tsc`
- * run checks them).
- */
-export const clientBuildConfig = `import { defineConfig } from 'tsdown';
-
-export default defineConfig({
-  entry: ['src/generated/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: { generator: 'oxc' },
-  target: 'es2022',
-  fixedExtension: false,
-});
-`;
+/** packages/<name>/tsdown.config.ts: the one build of every client (tools/codegen/src/client-build.ts). */
+export const clientBuildConfig = "export { default } from '@volc-openapi/codegen/client-build';\n";
 
 /** packages/<name>/tsconfig.json */
 export const clientTsconfig = { extends: '../../tsconfig.base.json', include: ['src'] };
