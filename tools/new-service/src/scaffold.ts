@@ -118,11 +118,6 @@ export function scaffoldService(root: string, options: NewService): string[] {
   // Its README's snippets run with the others.
   editJson(root, 'tools/readme-snippets/package.json', addDevDependency(service.clientPackage), written);
   // The workspace's one type check runs after every package's build and generated code.
-  editJson(
-    root,
-    'tools/workspace-checks/package.json',
-    addDevDependency(service.clientPackage, service.specPackage),
-    written,
-  );
+  editJson(root, 'tools/workspace-checks/package.json', addDevDependency(service.clientPackage), written);
   return written;
 }
