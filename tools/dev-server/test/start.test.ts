@@ -2,6 +2,7 @@
 // which a reader reaches the mock (shown on the page, the default endpoint of every operation's console)
 // and sends a call; with `--examples` it also prints the mock's URL and calls that work against it.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { MOCK_ENDPOINT_FILE } from '@volc-openapi/docs/console-ids';
@@ -95,6 +96,15 @@ describe('pnpm start', () => {
     expect(landing).toContain('Volcengine API reference');
     for (const name of ['vms', 'sms', 'sts']) expect(landing).toContain(`href="${name}/index.html"`);
     expect(await (await fetch(`${url}vms/index.html`)).text()).toContain('Volcengine VMS API');
+  });
+
+  it('prints the banner the root README shows, the ports aside', () => {
+    const readme = readFileSync(here('../../../README.md'), 'utf8');
+    const shown = /`pnpm start` prints \(with the ports it bound\):\n\n```text\n([\s\S]*?)```/.exec(
+      readme,
+    )?.[1];
+    expect(shown, 'README.md shows no banner').toBeDefined();
+    expect(plain.banner.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:8080').trim()).toBe(shown?.trim());
   });
 
   describe('in a browser, from that URL', () => {
