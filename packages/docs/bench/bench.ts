@@ -139,9 +139,9 @@ interface Timing {
   /** Cold load of the first operation's deep link, from navigation start to its request line on screen. */
   firstOperationMs: number;
   /**
-   * The same load, until the operation's console takes input: "Try <Action>" pressed as soon as it
-   * shows, then, once the panel shows its Send button, a key pair typed into its AccessKeyId field,
-   * until the field holds it. A click or key that meets a long task waits for its end, and counts.
+   * The same load, until the operation's console takes input: "Try <Action>" clicked as soon as it
+   * shows, then, once the panel shows its Send button, its AccessKeyId field clicked and four keys
+   * typed, until the field holds them. A click or key that meets a long task waits for its end, and counts.
    */
   consoleUsableMs: number;
   /** The longest main-thread task from navigation until Redoc has drawn the operation: the most any click or key waits. */
@@ -166,8 +166,11 @@ async function measure(browser: Browser, url: string, site: Site): Promise<Timin
     }).observe({ type: 'longtask', buffered: true });
   });
   const page = await context.newPage();
-  /** performance.now() of the first frame where an element matching `selector` is in the viewport and shows `text`. */
-  const visibleAt = async (selector: string, text: string): Promise<number> => {
+  /**
+   * performance.now() of the first frame where an element matching `selector` is in the viewport and
+   * shows `text`, and that element's centre.
+   */
+  const shownAt = async (selector: string, text: string): Promise<{ at: number; x: number; y: number }> => {
     const handle = await page.waitForFunction(
       ({ selector, text }) => {
         for (const element of document.querySelectorAll<HTMLElement>(selector)) {
@@ -179,24 +182,33 @@ async function measure(browser: Browser, url: string, site: Site): Promise<Timin
             // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point
             element.innerText.replace(/\s+/g, '').includes(text)
           )
-            return performance.now();
+            return { at: performance.now(), x: box.left + box.width / 2, y: box.top + box.height / 2 };
         }
         return false;
       },
       { selector, text },
       { timeout: 120_000, polling: 'raf' },
     );
-    return Number(await handle.jsonValue());
+    return (await handle.jsonValue()) as { at: number; x: number; y: number };
+  };
+  const visibleAt = async (selector: string, text: string) => (await shownAt(selector, text)).at;
+  /**
+   * Clicks the element's centre as soon as it shows, as a reader would: raw mouse events, which wait for
+   * the page's main thread, without Playwright's actionability checks (round trips of their own).
+   */
+  const clickWhenShown = async (selector: string, text = '') => {
+    const { x, y } = await shownAt(selector, text);
+    await page.mouse.click(x, y);
   };
   try {
     await page.goto(`${url}${site.first.link}`, { waitUntil: 'commit' });
     const redoc = `[id="${site.first.sectionId}"]`;
     const firstOperationMs = await visibleAt(`#${PREVIEW_PANEL_ID}, ${redoc}`, site.first.requestLine);
-    await visibleAt(`[data-testid="try-it-${site.first.action}"]`, '');
-    await page.getByTestId(`try-it-${site.first.action}`).click();
+    await clickWhenShown(`[data-testid="try-it-${site.first.action}"]`);
     await visibleAt('[data-testid="try-it-send"]', 'Send');
     const typed = 'AKLT';
-    await page.getByTestId('try-it-access-key').pressSequentially(typed);
+    await clickWhenShown('[data-testid="try-it-access-key"]');
+    await page.keyboard.type(typed);
     const consoleUsableHandle = await page.waitForFunction(
       (typed) =>
         document.querySelector<HTMLInputElement>('[data-testid="try-it-access-key"]')?.value === typed
