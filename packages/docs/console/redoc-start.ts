@@ -39,6 +39,7 @@ export function startRedoc({ waitForPause }: { waitForPause: boolean }): void {
     module.type = 'module';
     // From a URL, Chromium compiles the megabytes of module off the main thread; inline, it would not.
     module.src = URL.createObjectURL(new Blob([source.textContent], { type: 'text/javascript' }));
+    module.addEventListener('load', () => URL.revokeObjectURL(module.src), { once: true });
     source.remove();
     document.body.append(module);
   };
