@@ -10,6 +10,8 @@ import { REDOC_HYDRATING_EVENT, REDOC_MODULE_ID } from '../console/ids.ts';
 const MODULE_OPEN = '<script type="module">';
 /** The last statement of Redocly's module, as its template writes it. */
 const HYDRATE_CALL = "hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'));";
+/** The same call, then the announcement console/redoc-start.ts waits for (`hydrate` resolves once it has begun). */
+const ANNOUNCED_HYDRATE_CALL = `${HYDRATE_CALL.slice(0, -';'.length)}.then(() => document.dispatchEvent(new Event(${JSON.stringify(REDOC_HYDRATING_EVENT)})));`;
 
 /** The page with Redoc's inline module kept as text for console/redoc-start.ts; `where` names the page in errors. */
 export function deferRedoc(page: string, where: string): string {
@@ -20,7 +22,7 @@ export function deferRedoc(page: string, where: string): string {
     throw new Error(
       `${where}: no inline Redoc module ending with ${HYDRATE_CALL} (has redocly build-docs changed its output?)`,
     );
-  const announced = `${source.slice(0, -HYDRATE_CALL.length)}${HYDRATE_CALL.slice(0, -1)}.then(() => document.dispatchEvent(new Event(${JSON.stringify(REDOC_HYDRATING_EVENT)})));`;
+  const announced = source.slice(0, -HYDRATE_CALL.length) + ANNOUNCED_HYDRATE_CALL;
   // The same tokenizer rules apply to any <script>: the bundle's own `<\/script>` escapes still hold.
   const text = `<script type="text/plain" id="${REDOC_MODULE_ID}">${announced}\n</script>\n`;
   const rest = page.slice(0, open) + page.slice(close + '</script>'.length);
