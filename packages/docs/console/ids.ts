@@ -11,3 +11,12 @@ export const CONSOLE_PLACEHOLDER = '<!-- operation console -->';
  * then offers the mock as its default endpoint. Absent on any other server (or from file://).
  */
 export const MOCK_ENDPOINT_FILE = 'mock.json';
+
+/**
+ * The non-executed element that holds Redoc's module (its bundle, the spec and the `hydrate` call) as
+ * text; the page's console bundle starts it when the reader lets it (console/redoc-start.ts).
+ */
+export const REDOC_MODULE_ID = 'redoc-module';
+
+/** Dispatched on `document` once Redoc has begun hydrating its prerendered markup. */
+export const REDOC_HYDRATING_EVENT = 'redoc-hydrating';

@@ -66,12 +66,17 @@ function showErrorRow(operation: ConsoleOperation, code: string): void {
   find();
 }
 
+/** The operation the URL's hash names, if any. */
+export function linkedOperation(service: ConsoleService): ConsoleOperation | undefined {
+  const section = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  return service.operations.find((operation) => operation.sectionId === section);
+}
+
 export function mountConsole(
   service: ConsoleService,
   validators: Record<string, Validator>,
   mockEndpoint: Promise<string | undefined>,
 ): void {
-  const bySection = new Map(service.operations.map((operation) => [operation.sectionId, operation]));
   let current: ConsoleOperation | undefined;
 
   const launcher = element('button', { id: 'rpc-console-launcher', type: 'button' });
@@ -190,7 +195,7 @@ export function mountConsole(
   };
 
   const follow = () => {
-    const operation = bySection.get(decodeURIComponent(location.hash.replace(/^#\/?/, '')));
+    const operation = linkedOperation(service);
     launcher.hidden = !operation || !panel.hidden;
     if (!operation) return;
     launcher.dataset.testid = `try-it-${operation.action}`;
@@ -284,7 +289,7 @@ export function mountConsole(
   };
 
   launcher.addEventListener('click', () => {
-    const operation = bySection.get(decodeURIComponent(location.hash.replace(/^#\/?/, '')));
+    const operation = linkedOperation(service);
     if (operation) open(operation);
   });
   close.addEventListener('click', () => {

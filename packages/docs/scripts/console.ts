@@ -1,7 +1,7 @@
-// The console of a service's page: bundles console/ (the panel) with the service's generated input
-// validators (esbuild, for the browser, the signer's Web Crypto build) and puts it, with the console
-// data, where the template left CONSOLE_PLACEHOLDER — after Redoc's markup, so that it runs once the
-// page is parsed (before Redoc's deferred module) and never delays the preview's first paint.
+// The console of a service's page: bundles console/ (the panel, and the start of Redoc's module) with the
+// service's generated input validators (esbuild, for the browser, the signer's Web Crypto build) and puts
+// it, with the console data, where the template left CONSOLE_PLACEHOLDER — after Redoc's markup, so that
+// it never delays the preview's first paint, and before Redoc's module text (scripts/redoc.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';

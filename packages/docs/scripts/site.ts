@@ -11,6 +11,7 @@ import {
   readRegistry,
   type ServiceEntry,
 } from '@volc-openapi/spec-model';
+import { localMockNote } from './local-mock.ts';
 import { SEARCH_SCRIPT, searchEntries } from './search.ts';
 
 /** The docs package directory. */
@@ -70,7 +71,10 @@ const html = (text: string) =>
 const scriptJson = (value: unknown) =>
   JSON.stringify(value).replaceAll('</', '<\\/').replaceAll('<!--', '\\u003c!--');
 
-/** The landing page: one row per built service, linking to its reference, and search across them. */
+/**
+ * The landing page: one row per built service, linking to its reference, search across them, and the
+ * local mock's URL where `pnpm start` serves the site.
+ */
 export function renderLanding(built: SiteService[], missing: ServiceEntry[]): string {
   const rows = built.map(
     (service) => `        <tr data-service="${html(service.entry.name)}">
@@ -109,6 +113,7 @@ export function renderLanding(built: SiteService[], missing: ServiceEntry[]): st
   <body>
     <h1>Volcengine API reference</h1>
     <p>Action/Version RPC APIs: every request is <code>POST</code> or <code>GET /?Action=…&amp;Version=…</code> on the service's endpoint, signed with HMAC-SHA256 for the service's signing name and region.</p>
+    ${localMockNote()}
     <table id="services">
       <thead>
         <tr><th>Service</th><th>名称</th><th>Endpoint</th><th>Signing service / region</th><th>Version(s)</th><th>Actions</th></tr>

@@ -21,6 +21,7 @@ import {
 } from '@volc-openapi/test-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MOCK_ENDPOINT_FILE } from '../console/ids.ts';
+import { PREVIEW_PANEL_ID } from '../scripts/site.ts';
 import { here, services } from './docs-spec.ts';
 
 const SCREENSHOTS = here('../test-results/screenshots/');
@@ -238,6 +239,39 @@ describe('sending from the page to the mock', () => {
     expect(command).toMatch(/^curl 'http:\/\/127\.0\.0\.1:\d+\/\?Action=.*X-Signature=[0-9a-f]{64}.*'$/);
     expect(command).not.toContain(MOCK_CREDENTIALS.secretAccessKey);
     await expect(run(command ?? '')).resolves.toHaveProperty('Result');
+  });
+});
+
+describe('the console while Redoc starts', () => {
+  it('opens and sends as soon as the preview is painted, before Redoc has drawn the operation, and still works after', async () => {
+    const { service, operation } = find('vms', 'OpenDeleteResource');
+    const drawnByRedoc = page.locator(`[id="${sectionOf(operation)}"]`);
+    const preview = page.locator(`#${PREVIEW_PANEL_ID}`);
+    await page.goto('about:blank');
+    await page.goto(`${server.url}${service.link}#/${sectionOf(operation)}`, { waitUntil: 'commit' });
+    await preview.waitFor();
+    await page.getByTestId(`try-it-${operation.action}`).click();
+    await expect.poll(() => page.getByTestId('try-it-endpoint').inputValue()).toBe(mock.url);
+    await sendWith(MOCK_CREDENTIALS);
+    await expect(page.getByTestId('try-it-status').textContent()).resolves.toMatch(/^HTTP 200/);
+    const firstRequestId = await page.getByTestId('try-it-request-id').textContent();
+    // All of it before Redoc had drawn the operation: the preview still stands for it.
+    await expect(drawnByRedoc.count()).resolves.toBe(0);
+    await expect(preview.isVisible()).resolves.toBe(true);
+
+    // Once the reader pauses, Redoc starts and draws the operation beside the panel, which still works.
+    await drawnByRedoc.waitFor({ state: 'visible', timeout: 30_000 });
+    await preview.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('try-it-send').isVisible()).resolves.toBe(true);
+    await page.getByTestId('try-it-send').click();
+    await expect
+      .poll(() => page.getByTestId('try-it-request-id').textContent(), { timeout: 10_000 })
+      .not.toBe(firstRequestId);
+    await expect(page.getByTestId('try-it-status').textContent()).resolves.toMatch(/^HTTP 200/);
+    expect(toMock.filter((line) => line.startsWith('POST '))).toEqual([
+      `POST ${mock.url}${operation.pathKey}`,
+      `POST ${mock.url}${operation.pathKey}`,
+    ]);
   });
 });
 

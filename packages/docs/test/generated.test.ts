@@ -7,6 +7,8 @@ import type { SigningWalkthrough } from '@volc-openapi/codegen';
 import { sign } from '@volc-openapi/signer';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { CONSOLE_DATA_ID, REDOC_HYDRATING_EVENT, REDOC_MODULE_ID } from '../console/ids.ts';
+import { deferRedoc } from '../scripts/redoc.ts';
 import { PREVIEW_PANEL_ID, PREVIEWS_DATA_ID } from '../scripts/site.ts';
 import {
   bundledSpecOf,
@@ -126,6 +128,16 @@ describe.each(services.map((service) => [service.entry.name, service] as const))
       }
       // Before Redoc's styles and markup, so that it can be painted first.
       expect(page.indexOf(`id="${PREVIEW_PANEL_ID}"`)).toBeLessThan(page.indexOf('<div id="redoc">'));
+    });
+
+    it("keeps Redoc's module as text at the end of the body, after the console that starts it", () => {
+      const page = readFileSync(`${service.distDir}/index.html`, 'utf8');
+      expect(page).not.toContain('<script type="module">');
+      const text = page.indexOf(`<script type="text/plain" id="${REDOC_MODULE_ID}">`);
+      expect(text).toBeGreaterThan(page.indexOf(`id="${CONSOLE_DATA_ID}"`));
+      const tail = page.slice(text);
+      expect(tail).toContain(`document.dispatchEvent(new Event("${REDOC_HYDRATING_EVENT}"))`);
+      expect(tail.trimEnd()).toMatch(/<\/script>\s*<\/body>\s*<\/html>$/);
     });
 
     it('labels every code sample with a language redocly.yaml configures, or Redoc 3 would hide it', () => {
@@ -261,3 +273,12 @@ describe.each(services.map((service) => [service.entry.name, service] as const))
     });
   },
 );
+
+describe('deferring Redoc', () => {
+  it("fails the build on a page whose Redoc module does not end with Redocly's hydrate call", () => {
+    expect(() => deferRedoc('<body><script type="module">start();</script></body>', 'page.html')).toThrow(
+      /page\.html: no inline Redoc module ending with hydrate\(/,
+    );
+    expect(() => deferRedoc('<body></body>', 'page.html')).toThrow(/page\.html: no inline Redoc module/);
+  });
+});

@@ -13,6 +13,8 @@ import {
   serveDirectory,
 } from '@volc-openapi/test-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MOCK_ENDPOINT_FILE } from '../console/ids.ts';
+import { LOCAL_MOCK_ID } from '../scripts/local-mock.ts';
 import { docsSpecOf, here, operationsOf, services, squash, VMS } from './docs-spec.ts';
 
 const SCREENSHOTS = here('../test-results/screenshots/');
@@ -35,6 +37,29 @@ afterAll(async () => {
 });
 
 describe('landing page', () => {
+  it("shows the local mock's URL only where one is published next to it, as `pnpm start` does", async () => {
+    const answered = page.waitForResponse((response) => response.url().endsWith(`/${MOCK_ENDPOINT_FILE}`));
+    await page.goto(server.url);
+    expect((await answered).status()).toBe(404);
+    await expect(page.getByTestId(LOCAL_MOCK_ID).isHidden()).resolves.toBe(true);
+
+    const endpoint = 'http://127.0.0.1:4010';
+    const withMock = await serveDirectory(here('../dist/'), {
+      routes: {
+        [`/${MOCK_ENDPOINT_FILE}`]: { body: JSON.stringify({ endpoint }), type: 'application/json' },
+      },
+    });
+    try {
+      await page.goto(withMock.url);
+      await page.getByTestId(LOCAL_MOCK_ID).waitFor();
+      await expect(page.getByTestId(LOCAL_MOCK_ID).locator('code').first().textContent()).resolves.toBe(
+        endpoint,
+      );
+    } finally {
+      await withMock.close();
+    }
+  });
+
   it('lists every built service with its facts and Action count', async () => {
     await page.goto(server.url);
     await page.getByRole('heading', { level: 1 }).waitFor();

@@ -1,6 +1,7 @@
 // The operation previews of the built site, in headless Chromium: a deep link shows its operation
 // before Redoc has started, and Redoc's own rendering replaces the preview once it is drawn. "Before
-// Redoc" is made deterministic by serving the same page with Redoc's module script left out.
+// Redoc" is made deterministic by serving the same page with Redoc's module (kept as text for the
+// console bundle to start, scripts/redoc.ts) left out.
 import { readFileSync } from 'node:fs';
 import {
   type Browser,
@@ -10,14 +11,16 @@ import {
   serveDirectory,
 } from '@volc-openapi/test-browser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { REDOC_MODULE_ID } from '../console/ids.ts';
 import { PREVIEW_PANEL_ID } from '../scripts/site.ts';
 import { docsSpec, here, operationsOf, type SiteOperation, squash, VMS } from './docs-spec.ts';
 
 const SCREENSHOTS = here('../test-results/screenshots/');
 const operations = operationsOf(docsSpec);
 const site = readFileSync(`${VMS.distDir}/index.html`, 'utf8');
-/** The site without Redoc: its one module script is the inlined bundle and the hydrate call. */
-const withoutRedoc = site.replace(/<script type="module">[\s\S]*?<\/script>/, '');
+/** The site without Redoc: the one element that holds Redoc's module, the bundle and the hydrate call. */
+const redocModule = new RegExp(`<script type="text/plain" id="${REDOC_MODULE_ID}">[\\s\\S]*?</script>`);
+const withoutRedoc = site.replace(redocModule, '');
 
 /** A few operations that cover the shapes a preview has: JSON body, query GET, deprecated, HTTP-200 codes. */
 const covered: SiteOperation[] = [
@@ -61,8 +64,9 @@ const previewText = () =>
 
 describe('operation previews', () => {
   it('the page without Redoc really has no Redoc', () => {
-    expect(site).toContain('<script type="module">');
-    expect(withoutRedoc).not.toContain('<script type="module">');
+    expect(site).toMatch(redocModule);
+    expect(site).not.toContain('<script type="module">');
+    expect(withoutRedoc).not.toMatch(redocModule);
     expect(withoutRedoc.length).toBeLessThan(site.length / 2);
   });
 
@@ -107,6 +111,19 @@ describe('operation previews', () => {
       window.location.hash = link;
     }, second.link);
     await page.locator(`#${PREVIEW_PANEL_ID}`).waitFor({ state: 'detached' });
+  });
+
+  it('follows a navigation link clicked before Redoc has started by hash, where Redoc then shows it', async () => {
+    const operation = operations[0] as SiteOperation;
+    await page.goto(`${server.url}${VMS.link}${operation.link}`);
+    // At an operation, Redoc waits for the reader to pause: its module is still text.
+    await expect(page.locator(`#${REDOC_MODULE_ID}`).count()).resolves.toBe(1);
+    // Prerendered, the link is a path (`/quick-start`) that the static site does not serve.
+    await page.locator('#redoc a[href="/quick-start"]').first().click();
+    expect(new URL(page.url()).hash).toBe('#/quick-start');
+    const quickStart = page.locator('[data-section-id="/quick-start"]').first();
+    await quickStart.getByText('Quick start', { exact: true }).first().waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe(`/${VMS.link}`);
   });
 
   it('is shown first on the real site, then replaced by Redoc drawing the same operation', async () => {

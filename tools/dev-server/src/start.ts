@@ -1,8 +1,11 @@
 // `pnpm start`: the docs site and the mock endpoint (every built service of the registry) on
-// 127.0.0.1 (or HOST), with a call to try per service.
+// 127.0.0.1 (or HOST). It prints one URL, the site's landing page: the pages know the mock through
+// MOCK_ENDPOINT_FILE (the landing page shows it, each operation's console sends to it). With
+// `--examples` it also prints the mock's URL and a ready-to-run call per service.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { MOCK_ENDPOINT_FILE } from '@volc-openapi/docs/console-ids';
 import {
   bindingNote,
@@ -15,6 +18,15 @@ import {
 import { serveDirectory } from '@volc-openapi/static-server';
 
 const require = createRequire(import.meta.url);
+
+const USAGE = 'usage: pnpm start [--examples]';
+let examplesWanted: boolean;
+try {
+  examplesWanted = parseArgs({ options: { examples: { type: 'boolean', default: false } } }).values.examples;
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
 
 function port(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -65,38 +77,51 @@ stopWith(() => Promise.all([mock.close(), docs.close()]), {
   log: (message) => console.error(`pnpm start: ${message}`),
 });
 
-// Presigned URLs work with plain curl for 15 minutes: the signature travels in the query string.
-const examples = await Promise.all(
-  served.map(async ({ name, spec }) => {
-    const call = await exampleCall(spec, mock.url, { credentials: MOCK_CREDENTIALS, expiresInSeconds: 900 });
-    const how = call.operation.signed
-      ? `presigned for region ${spec.signing.region}, service ${spec.signing.service}`
-      : 'unsigned: the operation declares no signature';
-    return `    ${name}: ${call.operation.action} (${how})\n      ${call.curl}`;
-  }),
-);
-// One line per service: its signing scope, and its reference page when the docs site has one.
-const scopes = served
-  .map(({ name, spec }) => {
-    const page = existsSync(join(docsDir, name, 'index.html')) ? `   docs ${docs.url}${name}/` : '';
-    return `${name} (region ${spec.signing.region}, service ${spec.signing.service})${page}`;
-  })
-  .join('\n                 ');
 const skipped = registry
   .filter((entry) => !entry.spec)
   .map((entry) => `\n  Not served: ${entry.name}: ${entry.problem}`)
   .join('');
+const names = served.map(({ name }) => name).join(', ');
 
-console.log(`
-  Docs site      ${docs.url}
-  Mock API       ${mock.url}   (demo AccessKey ${MOCK_CREDENTIALS.accessKeyId}, secret ${MOCK_CREDENTIALS.secretAccessKey})
-  Services       ${scopes}${skipped}
-  ${bindingNote(host, 'HOST=0.0.0.0 pnpm start')}
+/** The mock's URL, each service's signing scope and page, and a call per service (client and curl). */
+async function examples(): Promise<string> {
+  // Presigned URLs work with plain curl for 15 minutes: the signature travels in the query string.
+  const calls = await Promise.all(
+    served.map(async ({ name, spec }) => {
+      const call = await exampleCall(spec, mock.url, {
+        credentials: MOCK_CREDENTIALS,
+        expiresInSeconds: 900,
+      });
+      const how = call.operation.signed
+        ? `presigned for region ${spec.signing.region}, service ${spec.signing.service}`
+        : 'unsigned: the operation declares no signature';
+      return `    ${name}: ${call.operation.action} (${how})\n      ${call.curl}`;
+    }),
+  );
+  const scopes = served
+    .map(({ name, spec }) => {
+      const page = existsSync(join(docsDir, name, 'index.html')) ? `   docs ${docs.url}${name}/` : '';
+      return `${name} (region ${spec.signing.region}, service ${spec.signing.service})${page}`;
+    })
+    .join('\n                 ');
+  return `
+  Mock API       ${mock.url}
+  Services       ${scopes}
 
   Try a call with the generated client:
     VMS_ENDPOINT=${mock.url} pnpm example
   or with curl, one call per service (presigned URLs are valid for 15 minutes):
-${examples.join('\n')}
+${calls.join('\n')}
+`;
+}
 
+console.log(`
+  Open ${docs.url}
+
+  The reference of every served service (${names}): each operation's Try button signs its call in the
+  page and sends it to the local mock, whose demo keys are AccessKeyId ${MOCK_CREDENTIALS.accessKeyId},
+  SecretAccessKey ${MOCK_CREDENTIALS.secretAccessKey}.${skipped}
+  ${bindingNote(host, 'HOST=0.0.0.0 pnpm start')}
+${examplesWanted ? await examples() : "  `pnpm start --examples` also prints the mock's URL and a ready-to-run call per service.\n"}
   Ctrl+C stops both.
 `);
