@@ -2,38 +2,17 @@
 // cache (`pnpm cache:serve`), a fully cached rebuild, the rebuild after editing one Action's file of
 // each service, and a second fresh clone built from the warm remote cache. Prints BENCH rows (see
 // report.ts).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchCacheServer } from '@volc-openapi/cache-server/launch';
 import { readRegistry } from '@volc-openapi/spec-model';
 import { emit } from './report.ts';
 import { runCommand } from './run-command.ts';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const PIPELINE = 'pnpm exec turbo run build lint typecheck --output-logs=none';
-
-const TOKEN = 'bench-remote-cache';
-
-/** `pnpm cache:serve` on a free port with its own storage; resolves to the env that points turbo at it. */
-async function startRemoteCache(storage: string): Promise<{ server: ChildProcess; env: NodeJS.ProcessEnv }> {
-  const server = spawn(
-    process.execPath,
-    [join(repo, 'tools/cache-server/src/cli.ts'), '--port', '0', '--storage', storage],
-    { env: { ...process.env, TURBO_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let printed = '';
-    server.stdout?.on('data', (chunk: Buffer) => {
-      printed += chunk;
-      const found = /remote cache on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
-      if (found) resolve(found);
-    });
-    server.once('exit', (code) => reject(new Error(`cache:serve exited with ${code}: ${printed}`)));
-  });
-  return { server, env: { TURBO_API: url, TURBO_TEAM: 'volc-openapi', TURBO_TOKEN: TOKEN } };
-}
 
 /** A fresh clone of the repository, installed from the store (installing is not what is measured). */
 async function freshClone(): Promise<string> {
@@ -46,7 +25,7 @@ async function freshClone(): Promise<string> {
 const clone = await freshClone();
 const second = await freshClone();
 const storage = mkdtempSync(join(tmpdir(), 'volc-bench-remote-'));
-const remote = await startRemoteCache(storage);
+const remote = await launchCacheServer(storage, 'bench-remote-cache');
 try {
   const services = readRegistry(clone);
   // The cold build also uploads every task's outputs to the remote cache, as a CI run would.

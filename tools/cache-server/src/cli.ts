@@ -9,9 +9,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stopWith } from '@volc-openapi/mock-server';
 import { REPO_ROOT } from '@volc-openapi/spec-model';
+import { TEAM } from './launch.ts';
 
 /** The team name the cache files artifacts under; any name works when every client uses the same. */
-export const TEAM = 'volc-openapi';
 
 function fail(message: string): never {
   process.stderr.write(`cache:serve: ${message}\n`);

@@ -1,43 +1,27 @@
 // A team shares one remote cache: `pnpm cache:serve` runs; a fresh clone builds with it (filling it);
 // a second fresh clone then builds with every task a remote cache hit, and its outputs are
 // byte-identical to the first clone's.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from '@volc-openapi/spec-model';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type LaunchedCache, launchCacheServer } from '../src/launch.ts';
 
 const TOKEN = 'remote-cache-test-token';
 let work: string;
-let server: ChildProcess;
-let cacheUrl: string;
+let cache: LaunchedCache | undefined;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'remote-cache-'));
-  server = spawn(
-    process.execPath,
-    [join(REPO_ROOT, 'tools/cache-server/src/cli.ts'), '--port', '0', '--storage', join(work, 'store')],
-    {
-      env: { ...process.env, TURBO_TOKEN: TOKEN },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  cacheUrl = await new Promise<string>((resolve, reject) => {
-    let printed = '';
-    server.stdout?.on('data', (chunk: Buffer) => {
-      printed += chunk;
-      const url = /remote cache on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
-      if (url) resolve(url);
-    });
-    server.once('exit', (code) => reject(new Error(`cache:serve exited with ${code}: ${printed}`)));
-  });
+  cache = await launchCacheServer(join(work, 'store'), TOKEN);
   expect(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).toContain('"cache:serve"');
 });
 
 afterAll(() => {
-  server?.kill('SIGTERM');
+  cache?.server.kill('SIGTERM');
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -59,9 +43,7 @@ function cloneAndBuild(name: string): { dir: string; tasks: TaskSummary[] } {
     stdio: 'pipe',
     env: {
       ...process.env,
-      TURBO_API: cacheUrl,
-      TURBO_TEAM: 'volc-openapi',
-      TURBO_TOKEN: TOKEN,
+      ...cache?.env,
       TURBO_TELEMETRY_DISABLED: '1',
       REDOCLY_TELEMETRY: 'off',
     },
