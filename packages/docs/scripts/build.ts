@@ -75,7 +75,11 @@ for (const service of built) {
   );
   markUpToDate(service.distDir, digest);
 }
-writeFileSync(join(dist, 'index.html'), renderLanding(built, missing));
+// Rewritten only when it changes: the page may be being served (pnpm start, the browser tests).
+const landing = join(dist, 'index.html');
+const landingHtml = renderLanding(built, missing);
+if (!existsSync(landing) || readFileSync(landing, 'utf8') !== landingHtml)
+  writeFileSync(landing, landingHtml);
 console.log(
   `docs build: ${built.map((service) => `${service.entry.name}/index.html`).join(', ')} and index.html`,
 );
