@@ -2,7 +2,6 @@
 // dist/<name>/index.html, `volc-codegen previews` and the operation console into that page, Redoc's
 // start deferred (scripts/redoc.ts), and its Postman collection and environment beside it, unless its
 // inputs are unchanged since (scripts/inputs.ts); then the landing page dist/index.html.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markUpToDate, upToDate } from '@volc-openapi/codegen';
@@ -11,15 +10,10 @@ import { loadService, REPO_ROOT } from '@volc-openapi/spec-model';
 import { injectConsole, renderConsoleBlock } from './console.ts';
 import { buildDigest, removeOthers } from './inputs.ts';
 import { deferRedoc } from './redoc.ts';
+import { runTool } from './run-tool.ts';
 import { PACKAGE_DIR, renderLanding, siteServices } from './site.ts';
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, {
-    stdio: 'inherit',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
+const run = (command: string, args: string[]) => runTool('build', command, args);
 
 const dist = join(PACKAGE_DIR, 'dist');
 const { built, missing } = siteServices();

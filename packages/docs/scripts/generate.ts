@@ -1,12 +1,12 @@
 // `pnpm generate`: for every registry service whose spec is built, `volc-codegen docs --service <name>`
 // into generated/<name>/ (docs spec, TypeScript samples, previews), unless its inputs are unchanged since
 // (scripts/inputs.ts); the samples are type-checked by the workspace's one type check.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markUpToDate, upToDate } from '@volc-openapi/codegen';
 import { REPO_ROOT } from '@volc-openapi/spec-model';
 import { generateDigest, removeOthers } from './inputs.ts';
+import { runTool } from './run-tool.ts';
 import { PACKAGE_DIR, siteServices } from './site.ts';
 
 const generated = join(PACKAGE_DIR, 'generated');
@@ -24,22 +24,17 @@ for (const service of built) {
     console.log(`docs generate: ${service.entry.name} unchanged`);
     continue;
   }
-  const run = spawnSync(
-    'volc-codegen',
-    [
-      'docs',
-      '--service',
-      service.entry.name,
-      '--out',
-      service.generatedDir,
-      '--changelog-from',
-      join(REPO_ROOT, service.entry.specDir),
-      '--postman',
-      service.entry.name,
-    ],
-    { stdio: 'inherit' },
-  );
-  if (run.status !== 0) process.exit(run.status ?? 1);
+  runTool('generate', 'volc-codegen', [
+    'docs',
+    '--service',
+    service.entry.name,
+    '--out',
+    service.generatedDir,
+    '--changelog-from',
+    join(REPO_ROOT, service.entry.specDir),
+    '--postman',
+    service.entry.name,
+  ]);
   markUpToDate(service.generatedDir, digest);
 }
 for (const entry of missing)
